@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['eslint.config.js'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/solver/**/*.ts', 'src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fastify*', 'bullmq', 'ioredis', 'pino', '**/api/routes/**', '**/api/plugins/**', '**/api/app*', '**/queue/**', '**/matrix/**'], message: 'solver and domain stay pure: no I/O imports.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'Date', 'process', 'console', 'fetch', 'setTimeout', 'setImmediate'],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the injected Rng.' }],
+    },
+  },
+  {
+    files: ['src/solver/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['node:*', '**/api/**', '**/domain/**', '**/matrix/**', '**/queue/**', '**/bin/**', 'zod', 'fastify*', 'bullmq', 'ioredis', 'pino'], message: 'The solver imports nothing outside src/solver.' }],
+      }],
+    },
+  },
+  {
+    files: ['bench/**/*.ts', 'src/bin/**/*.ts', 'test/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { DayHours, IsoDate, Location, Time, minutesOf } from './common.js';
+
+const Rep = z
+  .object({
+    id: z.string().min(1).max(200).meta({ description: 'Identifier of the sales representative.', examples: ['rep-rennes-01'] }),
+    start: Location.meta({ description: 'Where each day starts (usually home).' }),
+    end: Location.optional().meta({ description: 'Where each day ends; defaults to `start`.' }),
+    workingHours: z
+      .array(DayHours)
+      .min(1)
+      .meta({
+        description: 'Working hours per weekday: the rep leaves no earlier than `start` and is back by `end`. One entry per weekday at most.',
+        examples: [[{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00' }]],
+      }),
+    break: z
+      .object({
+        minutes: z.int().min(1).max(240).meta({ description: 'Length of the break in minutes.', examples: [45] }),
+        earliest: Time.meta({ description: 'The break starts no earlier than this.', examples: ['12:00'] }),
+        latest: Time.meta({ description: 'The break starts no later than this.', examples: ['13:30'] }),
+      })
+      .refine((b) => minutesOf(b.latest) >= minutesOf(b.earliest), { message: 'latest must not be before earliest', path: ['latest'] })
+      .optional()
+      .meta({ description: 'A daily (lunch) break that starts in [earliest, latest] on every day with visits.' }),
+    maxDriveMinutesPerDay: z.int().min(1).max(1440).optional().meta({ description: 'Most driving per day, in minutes.', examples: [240] }),
+    maxVisitsPerDay: z.int().min(1).max(100).optional().meta({ description: 'Most visits (accounts and prospects) per day.', examples: [8] }),
+    unavailableDates: z.array(IsoDate).optional().meta({ description: 'Dates the rep does not work (holidays, training).', examples: [['2026-11-26']] }),
+  })
+  .refine((r) => new Set(r.workingHours.flatMap((h) => h.days)).size === r.workingHours.reduce((n, h) => n + h.days.length, 0), {
+    message: 'a weekday appears in more than one workingHours entry',
+    path: ['workingHours'],
+  })
+  .meta({ description: 'The sales representative whose tours are planned.' });
+
+const Frequency = z
+  .object({
+    visits: z.int().min(1).max(7).meta({ description: 'Number of visits k ...', examples: [1] }),
+    perWeeks: z.int().min(1).max(52).meta({ description: '... every w weeks.', examples: [2] }),
+  })
+  .refine((f) => f.visits / f.perWeeks <= 7, { message: 'more than one visit per day is not supported', path: ['visits'] })
+  .meta({ description: 'Target visit frequency: `visits` every `perWeeks` weeks (1/1 weekly, 2/1 twice a week, 1/2 fortnightly, 1/4 monthly).' });
+
+const Appointment = z
+  .object({
+    date: IsoDate.meta({ description: 'Day of the appointment.' }),
+    start: Time.meta({ description: 'Start time of the appointment, local.', examples: ['10:30'] }),
+  })
+  .meta({ description: 'A fixed visit: it happens at this date and time and counts toward the frequency.' });
+
+export const Account = z
+  .object({
+    id: z.string().min(1).max(200).meta({ description: 'Unique account identifier.', examples: ['acc-0042'] }),
+    name: z.string().max(300).optional().meta({ description: 'Display name.', examples: ['Boulangerie Morel'] }),
+    location: Location,
+    visitMinutes: z.int().min(1).max(600).meta({ description: 'Length of a visit in minutes.', examples: [45] }),
+    frequency: Frequency,
+    lastVisit: IsoDate.optional().meta({ description: 'Date of the last visit; absent for a new account.', examples: ['2026-11-16'] }),
+    toleranceDays: z.int().min(0).max(60).optional().meta({
+      description: 'Days a visit may move away from its due date; default max(1, round(interval/4)).',
+      examples: [2],
+    }),
+    priority: z.int().min(1).max(5).default(3).meta({ description: 'Importance 1..5 (5 = most important; A≈5, B≈3, C≈1).', examples: [5] }),
+    openingHours: z.array(DayHours).optional().meta({ description: 'When visits may take place; default always open.' }),
+    closedDates: z.array(IsoDate).optional().meta({ description: 'Dates the account is closed.', examples: [['2026-11-25']] }),
+    appointments: z.array(Appointment).optional().meta({ description: 'Fixed visits inside or outside the horizon.' }),
+  })
+  .meta({ id: 'Account', description: 'A customer account in the rep\'s portfolio.' });
+export type Account = z.infer<typeof Account>;
+
+export const Prospect = z
+  .object({
+    id: z.string().min(1).max(200).meta({ description: 'Unique prospect identifier.', examples: ['pro-007'] }),
+    name: z.string().max(300).optional().meta({ description: 'Display name.', examples: ['Cave des Lices'] }),
+    location: Location,
+    visitMinutes: z.int().min(1).max(600).meta({ description: 'Length of a visit in minutes.', examples: [30] }),
+    potential: z.number().min(0).meta({ description: 'Commercial potential; higher is more worth a detour.', examples: [12000] }),
+    openingHours: z.array(DayHours).optional().meta({ description: 'When visits may take place; default always open.' }),
+    closedDates: z.array(IsoDate).optional().meta({ description: 'Dates the prospect is closed.' }),
+  })
+  .meta({ id: 'Prospect', description: 'A potential customer that may be visited once, if worth its detour.' });
+export type Prospect = z.infer<typeof Prospect>;
+
+export const PlanOptions = z
+  .object({
+    timeLimitSeconds: z.number().min(0.1).max(600).default(10).meta({ description: 'Upper bound on solver time.', examples: [10] }),
+    iterations: z.int().min(0).max(10_000_000).optional().meta({
+      description: 'Iteration budget. With a seed it makes the plan reproducible; the time limit remains a guard.',
+      examples: [2000],
+    }),
+    seed: z.int().min(0).max(2 ** 31 - 1).default(1).meta({ description: 'Random seed.', examples: [1] }),
+    travelTimes: z.enum(['osrm', 'haversine']).optional().meta({
+      description: 'Travel-time source; default OSRM when the service has one configured, else haversine.',
+      examples: ['haversine'],
+    }),
+    weights: z
+      .object({
+        missedVisit: z.number().min(0).default(1).meta({ description: 'Multiplier on the penalty of a missed required visit.' }),
+        prospectMinutes: z.number().min(0).default(60).meta({
+          description: 'Detour minutes the best prospect is worth; others in proportion to their potential.',
+        }),
+        distancePerKm: z.number().min(0).default(0).meta({ description: 'Cost of a kilometre, in minutes of driving.' }),
+      })
+      .default({ missedVisit: 1, prospectMinutes: 60, distancePerKm: 0 })
+      .meta({ description: 'Objective weights.' }),
+    previousPlan: z
+      .array(z.object({ accountId: z.string().min(1), date: IsoDate }))
+      .optional()
+      .meta({ description: 'Visits of the previous plan, to keep days stable when replanning.' }),
+    geometry: z.boolean().default(false).meta({ description: 'Attach route geometry to each day (OSRM only).' }),
+  })
+  .meta({ description: 'Solver options.' });
+
+export const PlanRequest = z
+  .object({
+    timezone: z
+      .string()
+      .refine((tz) => isTimeZone(tz), { message: 'unknown IANA time zone' })
+      .default('UTC')
+      .meta({ description: 'IANA time zone of all local times and dates.', examples: ['Europe/Paris'] }),
+    rep: Rep,
+    horizon: z
+      .object({
+        start: IsoDate.optional().meta({ description: 'First day; default the next Monday.' }),
+        days: z.int().min(1).meta({ description: 'Number of calendar days.', examples: [7] }),
+      })
+      .default({ days: 7 })
+      .meta({ description: 'Planning horizon in calendar days; days without working hours or unavailable are skipped.' }),
+    accounts: z.array(Account).meta({ description: 'The portfolio of accounts.' }),
+    prospects: z.array(Prospect).default([]).meta({ description: 'Prospects that may be visited.' }),
+    prospecting: z
+      .object({ visitsPerWeek: z.int().min(0).max(50).meta({ description: 'Prospect visits wanted per week.', examples: [3] }) })
+      .optional()
+      .meta({ description: 'Prospecting target; without it no prospect is visited.' }),
+    options: PlanOptions.default(PlanOptions.parse({})),
+    callbackUrl: z.url({ protocol: /^https?$/ }).optional().meta({ description: 'Called once with the job status when the job ends.' }),
+  })
+  .superRefine((req, ctx) => {
+    const seen = new Map<string, number>();
+    req.accounts.forEach((a, i) => {
+      if (seen.has(a.id)) ctx.addIssue({ code: 'custom', message: `duplicate account id "${a.id}"`, path: ['accounts', i, 'id'] });
+      seen.set(a.id, i);
+    });
+    req.prospects.forEach((p, i) => {
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', message: `duplicate id "${p.id}"`, path: ['prospects', i, 'id'] });
+      seen.set(p.id, i);
+    });
+  })
+  .meta({ id: 'PlanRequest', description: 'A rep, a horizon and a portfolio to plan.' });
+
+export type PlanRequest = z.infer<typeof PlanRequest>;
+export type PlanRequestInput = z.input<typeof PlanRequest>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

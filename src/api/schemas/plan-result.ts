@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { IsoDate, Time } from './common.js';
+
+const Minutes = z.int().min(0);
+const Km = z.number().min(0);
+
+export const Stop = z
+  .object({
+    kind: z.enum(['account', 'prospect', 'break']).meta({ description: 'What happens at this stop.' }),
+    id: z.string().optional().meta({ description: 'Account or prospect id; absent for a break.', examples: ['acc-0042'] }),
+    name: z.string().optional().meta({ description: 'Display name, when the request gave one.', examples: ['Boulangerie Morel'] }),
+    arrival: Time.meta({ description: 'Arrival at the stop.', examples: ['08:31'] }),
+    start: Time.meta({ description: 'Start of the visit or break.', examples: ['09:00'] }),
+    end: Time.meta({ description: 'End of the visit or break.', examples: ['09:45'] }),
+    waitMinutes: Minutes.meta({ description: 'Waiting between arrival and start.', examples: [29] }),
+    travelMinutes: Minutes.meta({ description: 'Driving from the previous stop.', examples: [26] }),
+    travelKm: Km.meta({ description: 'Distance from the previous stop.', examples: [21.7] }),
+    appointment: z.boolean().optional().meta({ description: 'True for a fixed appointment.' }),
+  })
+  .meta({ id: 'Stop', description: 'One stop of a day: a visit or the break.' });
+
+export const Day = z
+  .object({
+    date: IsoDate,
+    departure: Time.meta({ description: 'Departure from the start location.', examples: ['08:05'] }),
+    return: Time.meta({ description: 'Arrival back at the end location.', examples: ['18:10'] }),
+    driveMinutes: Minutes.meta({ description: 'Driving on this day, return included.', examples: [171] }),
+    driveKm: Km.meta({ description: 'Distance driven on this day, return included.', examples: [148.2] }),
+    visitMinutes: Minutes.meta({ description: 'Time spent in visits.', examples: [360] }),
+    returnTravelMinutes: Minutes.meta({ description: 'Driving from the last stop to the end location.', examples: [22] }),
+    returnTravelKm: Km.meta({ description: 'Distance from the last stop to the end location.', examples: [19.5] }),
+    stops: z.array(Stop),
+    geometry: z
+      .object({ type: z.literal('LineString'), coordinates: z.array(z.tuple([z.number(), z.number()])) })
+      .optional()
+      .meta({ description: 'Route geometry as a GeoJSON LineString [lon, lat], when requested.' }),
+  })
+  .meta({ id: 'Day', description: 'The tour of one working day.' });
+
+export const UNPLANNED_REASONS = [
+  'outside_opening_hours',
+  'no_working_day_in_window',
+  'day_capacity',
+  'max_drive',
+  'max_visits',
+  'spacing',
+  'unreachable',
+] as const;
+
+export const Unplanned = z
+  .object({
+    accountId: z.string().meta({ examples: ['acc-0007'] }),
+    visitsMissing: z.int().min(1).meta({ description: 'Required visits not planned.', examples: [1] }),
+    reason: z.enum(UNPLANNED_REASONS).meta({ description: 'Why the visits could not be planned.', examples: ['day_capacity'] }),
+    message: z.string().meta({
+      description: 'The reason in a sentence.',
+      examples: ['No working day between 24 and 26 Nov has 50 free minutes inside its opening hours.'],
+    }),
+  })
+  .meta({ id: 'Unplanned', description: 'A required visit that the plan leaves out.' });
+
+export const AccountSummary = z
+  .object({
+    id: z.string().meta({ examples: ['acc-0042'] }),
+    visitsRequired: z.int().min(0).meta({ examples: [1] }),
+    plannedDates: z.array(IsoDate).meta({ examples: [['2026-11-23']] }),
+    nextDue: IsoDate.nullable().meta({ description: 'When the next visit after this plan is due.', examples: ['2026-11-30'] }),
+  })
+  .meta({ id: 'AccountSummary', description: 'What the plan does for one account.' });
+
+export const Summary = z
+  .object({
+    visitsRequired: z.int().min(0).meta({ examples: [46] }),
+    visitsPlanned: z.int().min(0).meta({ description: 'Required visits planned.', examples: [45] }),
+    visitsMissed: z.int().min(0).meta({ examples: [1] }),
+    prospectVisits: z.int().min(0).meta({ examples: [3] }),
+    driveMinutes: Minutes.meta({ examples: [812] }),
+    driveKm: Km.meta({ examples: [701.4] }),
+    visitMinutes: Minutes.meta({ examples: [2130] }),
+    utilisation: z.number().min(0).meta({ description: 'Time on the road (driving, visits, waits, breaks) over working time of the used days.', examples: [0.93] }),
+    objective: z
+      .object({
+        travel: z.number().meta({ description: 'Driving, in minutes.' }),
+        distance: z.number().meta({ description: 'Distance cost, in minutes.' }),
+        missedVisits: z.number().meta({ description: 'Penalty of missed visits.' }),
+        prospects: z.number().meta({ description: 'Value of prospect visits (subtracted).' }),
+        total: z.number(),
+      })
+      .meta({ description: 'Breakdown of the objective, in minute units.' }),
+    travelTimeSource: z.enum(['osrm', 'haversine']).meta({ examples: ['haversine'] }),
+    travelTimeFallback: z.boolean().optional().meta({ description: 'True when OSRM failed and haversine was used instead.' }),
+  })
+  .meta({ id: 'Summary', description: 'Key figures of the plan.' });
+
+export const PlanResult = z
+  .object({
+    summary: Summary,
+    days: z.array(Day),
+    unplanned: z.array(Unplanned),
+    accounts: z.array(AccountSummary),
+  })
+  .meta({ id: 'PlanResult', description: 'A weekly plan: which account on which day, in which order, at what time.' });
+
+export type PlanResult = z.infer<typeof PlanResult>;
+export type DayResult = z.infer<typeof Day>;
+export type StopResult = z.infer<typeof Stop>;
+export type UnplannedVisit = z.infer<typeof Unplanned>;
