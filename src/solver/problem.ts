@@ -130,6 +130,9 @@ export function createProblem(data: ProblemData): Problem {
 
   const optionalCaps = data.optionalCaps ?? { dayGroup: new Int32Array(data.numDays).fill(-1), caps: [] };
   check(optionalCaps.dayGroup.length === data.numDays, 'optionalCaps.dayGroup must have one entry per day');
+  for (const g of optionalCaps.dayGroup) {
+    check(g >= -1 && g < optionalCaps.caps.length, 'optionalCaps.dayGroup must name a group of caps, or -1');
+  }
 
   return Object.freeze({ ...data, optionalCaps, shiftsByDay });
 }

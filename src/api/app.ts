@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { PlanQueue } from '../queue/plan-queue.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { healthRoutes } from './routes/health.js';
+import { plansRoutes } from './routes/plans.js';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly plans: PlanQueue;
+  /** The root logger, or false for none (tests). */
+  readonly logger: FastifyBaseLogger | false;
+}
+
+const REQUEST_ID = /^[\w.-]{1,128}$/;
+
+export const API_INFO = {
+  title: 'Tournée',
+  version: '1.0.0',
+  description:
+    'Plans the weekly tours of field sales representatives: which account on which day, in which order, at what time. ' +
+    'Submit a plan request, poll its status, read the plan.',
+};
+
+/** The whole HTTP API as a ready Fastify instance; it never listens, reads the environment or exits. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger === false ? {} : { loggerInstance: deps.logger }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestTimeout: 30_000,
+    bodyLimit: deps.config.BODY_LIMIT_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    return Promise.resolve();
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: API_INFO,
+      tags: [
+        { name: 'plans', description: 'Plan requests and their results' },
+        { name: 'operations', description: 'Health and readiness' },
+      ],
+      ...(deps.config.API_KEYS.length > 0
+        ? { components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } }, security: [{ apiKey: [] }] }
+        : {}),
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerAuth(app, deps.config.API_KEYS);
+
+  await app.register(plansRoutes, { config: deps.config, plans: deps.plans });
+  await app.register(healthRoutes, { plans: deps.plans });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../errors.js';
+
+/** With API keys configured, every /v1 route wants `X-API-Key` or `Authorization: Bearer`. */
+export function registerAuth(app: FastifyInstance, keys: readonly string[]): void {
+  if (keys.length === 0) return;
+  const known = keys.map((k) => Buffer.from(k));
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/v1/')) return;
+    const header = request.headers['x-api-key'];
+    const bearer = request.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+    const given = Buffer.from((typeof header === 'string' ? header : bearer) ?? '');
+    if (!known.some((k) => k.length === given.length && timingSafeEqual(k, given))) {
+      throw new AppError('unauthorized', 'Send a valid API key in the X-API-Key header.');
+    }
+    return Promise.resolve();
+  });
+}

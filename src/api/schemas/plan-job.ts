@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { PlanResult } from './plan-result.js';
+
+export const JOB_STATUSES = ['queued', 'active', 'completed', 'failed', 'cancelled'] as const;
+export const JobStatus = z.enum(JOB_STATUSES).meta({ description: 'Where the plan is in its life.', examples: ['completed'] });
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const PlanId = z
+  .string()
+  .regex(/^plan-[\w-]{1,80}$/, 'expected a plan id "plan-…"')
+  .meta({ description: 'Plan (job) identifier.', examples: ['plan-3f1c2a9e-8d0b-4b53-9f0e-2a8f1c7d6e55'] });
+
+export const Submitted = z
+  .object({
+    id: PlanId,
+    status: JobStatus,
+  })
+  .meta({ id: 'Submitted', description: 'An accepted plan request.' });
+
+export const PlanProgress = z
+  .object({
+    iteration: z.int().min(0),
+    bestCost: z.number(),
+    elapsedMs: z.number().min(0),
+  })
+  .meta({ id: 'PlanProgress', description: 'Progress of the search.' });
+export type PlanProgress = z.infer<typeof PlanProgress>;
+
+export const PlanJob = z
+  .object({
+    id: PlanId,
+    status: JobStatus,
+    createdAt: z.iso.datetime().meta({ examples: ['2026-11-23T08:00:00.000Z'] }),
+    startedAt: z.iso.datetime().optional(),
+    finishedAt: z.iso.datetime().optional(),
+    attempts: z.int().min(0).meta({ description: 'Attempts started so far.' }),
+    progress: PlanProgress.nullable(),
+    result: PlanResult.optional().meta({ description: 'The plan, once completed.' }),
+    error: z
+      .object({ title: z.string(), detail: z.string() })
+      .optional()
+      .meta({ description: 'Why the plan failed.' }),
+  })
+  .meta({ id: 'PlanJob', description: 'A plan request and, once done, its result.' });
+export type PlanJob = z.infer<typeof PlanJob>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+/** Every setting of the service, from environment variables. */
+export const ConfigSchema = z.object({
+  PORT: int(3000, 0),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  QUEUE_NAME: z.string().regex(/^[\w-]+$/).default('plans'),
+  QUEUE_PREFIX: z.string().regex(/^[\w{}-]+$/).default('tournee'),
+  API_KEYS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((k) => k.trim()).filter((k) => k.length > 0)),
+  WORKER_CONCURRENCY: int(1, 1),
+  JOB_ATTEMPTS: int(2, 1),
+  RESULT_TTL_SECONDS: int(7 * 24 * 3600, 60),
+  RESULT_MAX_COUNT: int(10_000, 1),
+  MAX_ACCOUNTS: int(5000, 1),
+  MAX_PROSPECTS: int(1000, 0),
+  MAX_HORIZON_DAYS: int(42, 1),
+  MAX_TIME_LIMIT_SECONDS: int(300, 1),
+  BODY_LIMIT_BYTES: int(10 * 1024 * 1024, 1024),
+  OSRM_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OSRM_PROFILE: z.string().regex(/^[\w-]+$/).default('driving'),
+  OSRM_MAX_TABLE_SIZE: int(100, 2),
+  OSRM_TIMEOUT_MS: int(10_000, 1),
+  OSRM_RETRIES: int(3, 0),
+  OSRM_FALLBACK_HAVERSINE: bool(false),
+  MATRIX_CACHE_TTL_SECONDS: int(30 * 24 * 3600, 0),
+  HAVERSINE_SPEED_KMH: z.coerce.number().positive().default(50),
+  HAVERSINE_DETOUR_FACTOR: z.coerce.number().min(1).default(1.3),
+});
+
+export type Config = Readonly<z.infer<typeof ConfigSchema>>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment once; lists every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** Defaults, for tests and the in-process CLI. */
+export function defaultConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  return loadConfig(overrides);
+}
+
+/** The environment that reproduces a config, for the processor's child processes. */
+export function configToEnv(config: Config): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries<unknown>(config)) {
+    if (Array.isArray(value)) env[key] = value.join(',');
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') env[key] = String(value);
+  }
+  return env;
+}

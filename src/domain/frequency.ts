@@ -1,0 +1,100 @@
+/**
+ * From a visit frequency to the visits a plan must hold (DESIGN.md, "From
+ * frequency to required visits", rules 1-4). All days are day numbers; the
+ * horizon is [h0, h1].
+ */
+import type { Account } from '../api/schemas/plan-request.js';
+import type { Horizon } from './calendar.js';
+
+/** Guards `⌈x⌉`/`⌊x⌋` against float noise in intervals such as 7/3. */
+const EPS = 1e-9;
+
+/**
+ * An overdue first visit weighs `priority × min(OVERDUE_CAP, 1 + daysOverdue / I)`:
+ * one interval late doubles its weight, and the growth stops at three times.
+ */
+export const OVERDUE_CAP = 3;
+
+/** How the visits of one account may fall in the horizon. */
+export interface VisitRule {
+  /** I = 7w/k, in days (may be fractional, e.g. 3.5 for twice a week). */
+  readonly interval: number;
+  /** t, in whole days. */
+  readonly tolerance: number;
+  /** Days allowed between two consecutive planned visits: [⌈I − t⌉, ⌊I + t⌋], at least 1. */
+  readonly minGap: number;
+  readonly maxGap: number;
+  /** Days on which the first visit may happen (inclusive; may reach beyond the horizon). */
+  readonly firstFrom: number;
+  readonly firstTo: number;
+  /** Due date of the first visit (h0 when overdue); may be fractional. */
+  readonly firstDue: number;
+  /** Days the first visit is overdue at h0 (0 when it is not). */
+  readonly overdueDays: number;
+  /** Visits due in the horizon (due date ≤ h1), appointments not counted. */
+  readonly required: number;
+  /** Weight of the first visit relative to the others (≥ 1 when overdue). */
+  readonly overdueFactor: number;
+}
+
+export function intervalOf(frequency: Account['frequency']): number {
+  return (7 * frequency.perWeeks) / frequency.visits;
+}
+
+/** Rule 1: the given tolerance, else max(1, ⌊I/4 + 1/2⌋). */
+export function toleranceOf(account: Pick<Account, 'frequency' | 'toleranceDays'>): number {
+  return account.toleranceDays ?? Math.max(1, Math.floor(intervalOf(account.frequency) / 4 + 0.5 + EPS));
+}
+
+export function floorDay(x: number): number {
+  return Math.floor(x + EPS);
+}
+
+export function ceilDay(x: number): number {
+  return Math.ceil(x - EPS);
+}
+
+/** Rules 1-4 for one account over a horizon. */
+export function visitRule(account: Pick<Account, 'frequency' | 'toleranceDays' | 'lastVisit'>, horizon: Horizon, lastVisit: number | undefined): VisitRule {
+  const interval = intervalOf(account.frequency);
+  const tolerance = toleranceOf(account);
+  const h0 = horizon.start;
+  const minGap = Math.max(1, ceilDay(interval - tolerance));
+  const maxGap = Math.max(minGap, floorDay(interval + tolerance));
+
+  let firstFrom: number;
+  let firstTo: number;
+  let firstDue: number;
+  let overdueDays = 0;
+  if (lastVisit === undefined) {
+    // Rule 2, new account: due at h0 + I − 1, any day from h0 up to due + t.
+    firstDue = h0 + interval - 1;
+    firstFrom = h0;
+    firstTo = floorDay(firstDue + tolerance);
+  } else {
+    const due = lastVisit + interval;
+    if (floorDay(due + tolerance) < h0) {
+      // Rule 2, overdue: [h0, h0 + t], counted as due on h0.
+      overdueDays = floorDay(h0 - due);
+      firstDue = h0;
+      firstFrom = h0;
+      firstTo = h0 + tolerance;
+    } else {
+      firstDue = due;
+      firstFrom = Math.max(h0, ceilDay(due - tolerance));
+      firstTo = floorDay(due + tolerance);
+    }
+  }
+
+  // Rule 4: count the due dates D1, D1 + I, … that fall on or before h1.
+  let required = 0;
+  for (let due = firstDue; floorDay(due) <= horizon.end; due += interval) required++;
+
+  const overdueFactor = Math.min(OVERDUE_CAP, 1 + overdueDays / interval);
+  return { interval, tolerance, minGap, maxGap, firstFrom, firstTo, firstDue, overdueDays, required, overdueFactor };
+}
+
+/** Due date of the visit after one on `day` (rule 3), as a whole day. */
+export function nextDueAfter(day: number, interval: number): number {
+  return floorDay(day + interval);
+}

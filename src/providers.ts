@@ -1,0 +1,47 @@
+import type { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import { createCachedTravelTimes } from './matrix/cached.js';
+import { createHaversine } from './matrix/haversine.js';
+import { createOsrm, UnreachablePointsError } from './matrix/osrm.js';
+import type { TravelTimes, TravelTimeSource } from './matrix/travel-times.js';
+
+export interface Providers {
+  readonly defaultSource: TravelTimeSource;
+  readonly travelTimes: (source: TravelTimeSource) => TravelTimes;
+}
+
+/** Travel-time providers from the configuration; OSRM matrices are cached in Redis when a connection is given. */
+export function createProviders(config: Config, redis?: Redis): Providers {
+  const haversine = createHaversine({ speedKmh: config.HAVERSINE_SPEED_KMH, detourFactor: config.HAVERSINE_DETOUR_FACTOR });
+  const osrmUrl = config.OSRM_URL;
+  const osrm = osrmUrl
+    ? createOsrm({
+        baseUrl: osrmUrl,
+        profile: config.OSRM_PROFILE,
+        maxTableSize: config.OSRM_MAX_TABLE_SIZE,
+        timeoutMs: config.OSRM_TIMEOUT_MS,
+        retries: config.OSRM_RETRIES,
+      })
+    : undefined;
+  const cachedOsrm =
+    osrm && redis && config.MATRIX_CACHE_TTL_SECONDS > 0
+      ? createCachedTravelTimes(osrm, redis, { ttlSeconds: config.MATRIX_CACHE_TTL_SECONDS, prefix: `${config.QUEUE_PREFIX}:matrix` })
+      : osrm;
+  return {
+    defaultSource: cachedOsrm ? 'osrm' : 'haversine',
+    travelTimes: (source) => {
+      if (source === 'haversine') return haversine;
+      if (!cachedOsrm) throw new TravelTimesUnavailableError('This request asks for OSRM travel times, but the service has no OSRM_URL.');
+      return cachedOsrm;
+    },
+  };
+}
+
+export class TravelTimesUnavailableError extends Error {
+  override readonly name = 'TravelTimesUnavailableError';
+}
+
+/** Errors that a retry cannot fix. */
+export function isPermanentTravelTimeError(error: unknown): error is Error {
+  return error instanceof UnreachablePointsError || error instanceof TravelTimesUnavailableError;
+}

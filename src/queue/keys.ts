@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type { PlanRequest } from '../api/schemas/plan-request.js';
+
+/** What a plan job carries: the validated request and what makes a retry replay the same plan. */
+export interface PlanJobData {
+  readonly request: PlanRequest;
+  /** The date the request was accepted, in the rep's time zone (default horizon start). */
+  readonly today: string;
+  readonly requestId: string;
+}
+
+/** Redis keys and channels of the plan queue, in one place. */
+export function queueKeys(prefix: string, queueName: string) {
+  const base = `${prefix}:${queueName}`;
+  return {
+    idempotency: (key: string) => `${base}:idem:${sha256(key)}`,
+    cancelled: (jobId: string) => `${base}:cancelled:${jobId}`,
+  };
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Stable JSON (sorted keys) so that the same request always has the same fingerprint. */
+export function fingerprint(value: unknown): string {
+  return sha256(JSON.stringify(value, (_key, v: unknown) => (isPlainObject(v) ? sortKeys(v) : v)));
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function sortKeys(v: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]));
+}

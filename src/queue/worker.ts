@@ -1,0 +1,64 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { PlanResult } from '../api/schemas/plan-result.js';
+import { configToEnv, type Config } from '../config.js';
+import type { PlanJobData } from './keys.js';
+import { CANCELLED } from './plan-queue.js';
+
+export interface PlanWorkerOptions {
+  readonly config: Config;
+  /** A blocking-capable connection (maxRetriesPerRequest: null). */
+  readonly connection: Redis;
+  readonly logger: Logger;
+  /** The compiled processor; defaults to the one next to this file. */
+  readonly processorFile?: string;
+  /** Extra worker settings, e.g. short locks in tests. */
+  readonly lockDurationMs?: number;
+  readonly stalledIntervalMs?: number;
+}
+
+export interface PlanWorker {
+  readonly worker: Worker<PlanJobData, PlanResult>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PROCESSOR = fileURLToPath(new URL('./processor.js', import.meta.url));
+
+/** A BullMQ worker running the plan processor in child processes. */
+export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
+  const { config, connection, logger } = options;
+  const worker = new Worker<PlanJobData, PlanResult>(config.QUEUE_NAME, options.processorFile ?? DEFAULT_PROCESSOR, {
+    connection,
+    prefix: config.QUEUE_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+    useWorkerThreads: false,
+    workerForkOptions: { env: { ...process.env, ...configToEnv(config) } },
+    ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+  });
+  worker.on('error', (err) => {
+    logger.error({ err }, 'worker error');
+  });
+  worker.on('active', (job) => {
+    logger.info({ jobId: job.id, repId: job.data.request.rep.id, reqId: job.data.requestId }, 'plan started');
+  });
+  worker.on('completed', (job) => {
+    logger.info({ jobId: job.id, reqId: job.data.requestId }, 'plan completed');
+  });
+  worker.on('failed', (job, err) => {
+    const cancelled = err.message === CANCELLED;
+    logger[cancelled ? 'info' : 'warn']({ jobId: job?.id, reqId: job?.data.requestId, err: cancelled ? undefined : err }, cancelled ? 'plan cancelled' : 'plan failed');
+  });
+  worker.on('stalled', (jobId) => {
+    logger.warn({ jobId }, 'plan job stalled');
+  });
+
+  return {
+    worker,
+    async close() {
+      await worker.close();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService, testConfig, type TestService } from '../helpers/service.js';
+import { smallRequest } from '../helpers/requests.js';
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startService(testConfig({ MAX_HORIZON_DAYS: '42', BODY_LIMIT_BYTES: '65536' }));
+});
+afterAll(async () => {
+  await service.close();
+});
+
+type Mutate = (body: Record<string, unknown>) => void;
+const valid = (): Record<string, unknown> => JSON.parse(JSON.stringify(smallRequest())) as Record<string, unknown>;
+const at = (value: unknown, ...path: (string | number)[]): Record<string, unknown> => {
+  let node = value;
+  for (const key of path) node = (node as Record<string | number, unknown>)[key];
+  return node as Record<string, unknown>;
+};
+
+async function post(body: unknown, headers: Record<string, string> = {}) {
+  return service.app.inject({ method: 'POST', url: '/v1/plans', payload: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+}
+
+interface Problem {
+  type: string;
+  status: number;
+  title: string;
+  detail?: string;
+  errors?: { pointer: string; detail: string }[];
+}
+
+const cases: [string, Mutate, number, string][] = [
+  ['missing rep', (b) => { delete b.rep; }, 400, '#/rep'],
+  ['missing accounts', (b) => { delete b.accounts; }, 400, '#/accounts'],
+  ['visit length as a string', (b) => { at(b, 'accounts', 0).visitMinutes = '45'; }, 400, '#/accounts/0/visitMinutes'],
+  ['latitude 91', (b) => { at(b, 'accounts', 0, 'location').lat = 91; }, 400, '#/accounts/0/location/lat'],
+  ['working hours inverted', (b) => { at(b, 'rep', 'workingHours', 0).start = '18:00'; at(b, 'rep', 'workingHours', 0).end = '08:00'; }, 400, '#/rep/workingHours/0/end'],
+  ['unknown weekday', (b) => { at(b, 'rep', 'workingHours', 0).days = ['mon', 'funday']; }, 400, '#/rep/workingHours/0/days/1'],
+  ['duplicate account ids', (b) => { at(b, 'accounts', 1).id = 'a1'; }, 400, '#/accounts/1/id'],
+  ['frequency 0', (b) => { at(b, 'accounts', 0, 'frequency').visits = 0; }, 400, '#/accounts/0/frequency/visits'],
+  ['horizon of 0 days', (b) => { at(b, 'horizon').days = 0; }, 400, '#/horizon/days'],
+  ['horizon over the limit', (b) => { at(b, 'horizon').days = 43; }, 422, '#/horizon/days'],
+  ['time not HH:MM', (b) => { at(b, 'rep', 'break').earliest = '25:00'; }, 400, '#/rep/break/earliest'],
+  ['priority 6', (b) => { at(b, 'accounts', 2).priority = 6; }, 400, '#/accounts/2/priority'],
+  ['impossible date', (b) => { at(b, 'accounts', 0).lastVisit = '2026-02-30'; }, 400, '#/accounts/0/lastVisit'],
+  ['unknown time zone', (b) => { b.timezone = 'Mars/Olympus'; }, 400, '#/timezone'],
+];
+
+describe('POST /v1/plans with invalid input', () => {
+  it.each(cases)('%s → %i with the field path', async (_name, mutate, status, pointer) => {
+    const body = valid();
+    mutate(body);
+    const res = await post(body);
+    expect(res.statusCode).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const problem = res.json<Problem>();
+    expect(problem.status).toBe(status);
+    expect(problem.type).toMatch(/^urn:tournee:problem:/);
+    expect(problem.errors?.map((e) => e.pointer)).toContain(pointer);
+  });
+
+  it('reports every invalid field at once', async () => {
+    const body = valid();
+    at(body, 'accounts', 0, 'location').lat = 91;
+    at(body, 'accounts', 1, 'location').lon = -200;
+    const problem = (await post(body)).json<Problem>();
+    expect(problem.errors?.map((e) => e.pointer)).toEqual(expect.arrayContaining(['#/accounts/0/location/lat', '#/accounts/1/location/lon']));
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const body = valid();
+    body.padding = 'x'.repeat(70_000);
+    const res = await post(body);
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    const res = await post('{"rep": ');
+    expect(res.statusCode).toBe(400);
+    expect(res.json<Problem>().type).toBe('urn:tournee:problem:validation');
+  });
+
+  it('refuses another media type with 415', async () => {
+    const res = await service.app.inject({ method: 'POST', url: '/v1/plans', payload: 'rep=1', headers: { 'content-type': 'text/plain' } });
+    expect(res.statusCode).toBe(415);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers 404 problem+json for an unknown plan and an unknown route', async () => {
+    const missing = await service.app.inject({ method: 'GET', url: '/v1/plans/plan-unknown' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json<Problem>().type).toBe('urn:tournee:problem:not-found');
+    const route = await service.app.inject({ method: 'GET', url: '/v2/nothing' });
+    expect(route.statusCode).toBe(404);
+    expect(route.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('refuses a malformed plan id with 400', async () => {
+    const res = await service.app.inject({ method: 'GET', url: '/v1/plans/not:an:id' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<Problem>().errors?.[0]?.pointer).toBe('#/id');
+  });
+
+  it('refuses a bad Idempotency-Key header', async () => {
+    const res = await post(valid(), { 'idempotency-key': 'x'.repeat(300) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<Problem>().errors?.[0]?.pointer).toBe('#/idempotency-key');
+  });
+});

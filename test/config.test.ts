@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configToEnv, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('has documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.MAX_ACCOUNTS).toBe(5000);
+    expect(config.MAX_HORIZON_DAYS).toBe(42);
+    expect(config.OSRM_URL).toBeUndefined();
+    expect(config.API_KEYS).toEqual([]);
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', OSRM_FALLBACK_HAVERSINE: 'maybe' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x' });
+    } catch (error) {
+      expect(String(error)).toMatch(/PORT/);
+      expect(String(error)).toMatch(/REDIS_URL/);
+    }
+  });
+
+  it('round-trips through the environment given to processor children', () => {
+    const config = loadConfig({ API_KEYS: 'a, b', OSRM_URL: 'http://osrm:5000', OSRM_FALLBACK_HAVERSINE: 'true' });
+    expect(loadConfig(configToEnv(config))).toEqual(config);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Builds the real service for tests: the app on a real Redis, a unique queue
+ * per test, and a worker running the compiled processor in child processes.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/api/app.js';
+import { defaultConfig, type Config } from '../../src/config.js';
+import { createPlanQueue, type PlanQueue } from '../../src/queue/plan-queue.js';
+import { createPlanWorker, type PlanWorker } from '../../src/queue/worker.js';
+
+export const PROCESSOR = fileURLToPath(new URL('../../dist/src/queue/processor.js', import.meta.url));
+
+export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  return defaultConfig({
+    REDIS_URL: inject('redisUrl'),
+    QUEUE_NAME: `test-${randomUUID()}`,
+    LOG_LEVEL: 'silent',
+    JOB_ATTEMPTS: '1',
+    ...overrides,
+  });
+}
+
+export interface TestService {
+  readonly config: Config;
+  readonly app: FastifyInstance;
+  readonly plans: PlanQueue;
+  readonly redis: Redis;
+  startWorker(): PlanWorker;
+  close(): Promise<void>;
+}
+
+export async function startService(config: Config = testConfig()): Promise<TestService> {
+  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000 });
+  await new Promise<void>((resolve) => redis.once('ready', () => { resolve(); }));
+  const plans = createPlanQueue({
+    connection: redis,
+    queueName: config.QUEUE_NAME,
+    prefix: config.QUEUE_PREFIX,
+    attempts: config.JOB_ATTEMPTS,
+    resultTtlSeconds: config.RESULT_TTL_SECONDS,
+    resultMaxCount: config.RESULT_MAX_COUNT,
+  });
+  const app = await buildApp({ config, plans, logger: false });
+  const workers: { worker: PlanWorker; connection: Redis }[] = [];
+  return {
+    config,
+    app,
+    plans,
+    redis,
+    startWorker() {
+      if (!existsSync(PROCESSOR)) throw new Error(`${PROCESSOR} is missing: run "npm run build" before the tests.`);
+      const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+      const worker = createPlanWorker({ config, connection, logger: pino({ level: 'silent' }), processorFile: PROCESSOR });
+      workers.push({ worker, connection });
+      return worker;
+    },
+    async close() {
+      for (const w of workers) {
+        await w.worker.close();
+        w.connection.disconnect();
+      }
+      await app.close();
+      await plans.close();
+      const queue = new Queue(config.QUEUE_NAME, { connection: redis, prefix: config.QUEUE_PREFIX });
+      await queue.obliterate({ force: true });
+      await queue.close();
+      const leftovers = await redis.keys(`${config.QUEUE_PREFIX}:${config.QUEUE_NAME}:*`);
+      if (leftovers.length > 0) await redis.del(...leftovers);
+      redis.disconnect();
+    },
+  };
+}
