@@ -55,7 +55,7 @@ export function ceilDay(x: number): number {
 }
 
 /** Rules 1-4 for one account over a horizon. */
-export function visitRule(account: Pick<Account, 'frequency' | 'toleranceDays' | 'lastVisit'>, horizon: Horizon, lastVisit: number | undefined): VisitRule {
+export function visitRule(account: Pick<Account, 'frequency' | 'toleranceDays'>, horizon: Horizon, lastVisit: number | undefined): VisitRule {
   const interval = intervalOf(account.frequency);
   const tolerance = toleranceOf(account);
   const h0 = horizon.start;
