@@ -35,6 +35,9 @@ export const ConfigSchema = z.object({
   OSRM_RETRIES: int(3, 0),
   OSRM_FALLBACK_HAVERSINE: bool(false),
   MATRIX_CACHE_TTL_SECONDS: int(30 * 24 * 3600, 0),
+  CALLBACK_SECRET: z.string().min(16).optional(),
+  CALLBACK_TIMEOUT_MS: int(10_000, 1),
+  CALLBACK_ATTEMPTS: int(5, 1),
   HAVERSINE_SPEED_KMH: z.coerce.number().positive().default(50),
   HAVERSINE_DETOUR_FACTOR: z.coerce.number().min(1).default(1.3),
 });

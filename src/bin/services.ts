@@ -4,6 +4,7 @@ import { pino, type Logger } from 'pino';
 import { buildApp } from '../api/app.js';
 import { loadConfig, type Config } from '../config.js';
 import { loggerOptions } from '../logger.js';
+import { createCallbackSender } from '../queue/callbacks.js';
 import { createPlanQueue } from '../queue/plan-queue.js';
 import { createPlanWorker } from '../queue/worker.js';
 
@@ -26,8 +27,10 @@ export async function startApi(config: Config, logger: Logger): Promise<Service>
   connection.on('error', (err) => {
     logger.warn({ err: err.message }, 'redis connection error (api)');
   });
+  const callbacks = createCallbackSender(config, connection);
   const plans = createPlanQueue({
     connection,
+    callbacks,
     queueName: config.QUEUE_NAME,
     prefix: config.QUEUE_PREFIX,
     attempts: config.JOB_ATTEMPTS,
@@ -40,6 +43,7 @@ export async function startApi(config: Config, logger: Logger): Promise<Service>
     async close() {
       await app.close();
       await plans.close();
+      await callbacks.close();
       connection.disconnect();
     },
   };

@@ -6,6 +6,7 @@ import type { PlanJob } from '../api/schemas/plan-job.js';
 import { PlanProgress as PlanProgressSchema } from '../api/schemas/plan-job.js';
 import type { PlanRequest } from '../api/schemas/plan-request.js';
 import { PlanResult } from '../api/schemas/plan-result.js';
+import type { CallbackSender } from './callbacks.js';
 import { fingerprint, queueKeys, sha256, type PlanJobData } from './keys.js';
 
 export interface PlanQueueOptions {
@@ -17,6 +18,8 @@ export interface PlanQueueOptions {
   readonly resultTtlSeconds: number;
   readonly resultMaxCount: number;
   readonly now?: () => Date;
+  /** Tells a cancelled waiting plan's callbackUrl; running plans are reported by their worker. */
+  readonly callbacks?: CallbackSender;
 }
 
 export interface SubmitOptions {
@@ -56,7 +59,7 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
 
   return {
     async submit(request, { idempotencyKey, requestId }) {
-      return guard(async () => {
+      return guard(connection, async () => {
         const id = idempotencyKey ? `plan-${sha256(idempotencyKey).slice(0, 40)}` : `plan-${randomUUID()}`;
         if (idempotencyKey) {
           const record = JSON.stringify({ fingerprint: fingerprint(request), id });
@@ -76,11 +79,11 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
     },
 
     async get(id) {
-      return guard(async () => view(await queue.getJob(id), id));
+      return guard(connection, async () => view(await queue.getJob(id), id));
     },
 
     async cancel(id) {
-      return guard(async () => {
+      return guard(connection, async () => {
         const job = await queue.getJob(id);
         const current = await view(job, id);
         if (!job || !current) return current;
@@ -94,12 +97,14 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
           () => true,
           () => false,
         );
+        const url = job.data.request.callbackUrl;
+        if (removed && url) await options.callbacks?.send({ planId: id, status: 'cancelled', url, finishedAt: now().toISOString() });
         return view(removed ? undefined : await queue.getJob(id), id);
       });
     },
 
     async ping() {
-      await guard(() => connection.ping());
+      await guard(connection, () => connection.ping());
     },
 
     async close() {
@@ -145,14 +150,22 @@ function cancelledView(id: string, createdAt: string): PlanJob {
 /** The reason a cancelled job fails with. */
 export const CANCELLED = 'cancelled';
 
-/** Runs a Redis-backed operation; a lost connection becomes a 503 problem, application errors pass through. */
-async function guard<T>(operation: () => Promise<T>): Promise<T> {
+/**
+ * Runs a Redis-backed operation; a lost connection becomes a 503 problem at once
+ * (BullMQ would otherwise wait for the connection to come back), other errors pass through.
+ */
+async function guard<T>(connection: Redis, operation: () => Promise<T>): Promise<T> {
+  if (connection.status !== 'ready') throw unavailable();
   try {
     return await operation();
   } catch (error) {
-    if (isConnectionError(error)) throw new AppError('unavailable', 'The job store (Redis) is unreachable; retry shortly.', [], 5);
+    if (isConnectionError(error)) throw unavailable();
     throw error;
   }
+}
+
+function unavailable(): AppError {
+  return new AppError('unavailable', 'The job store (Redis) is unreachable; retry shortly.', [], 5);
 }
 
 const CONNECTION_FAILURE = /Stream isn't writeable|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|max retries per request/i;

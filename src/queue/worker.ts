@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import type { PlanResult } from '../api/schemas/plan-result.js';
 import { configToEnv, type Config } from '../config.js';
 import type { PlanJobData } from './keys.js';
-import { CANCELLED } from './plan-queue.js';
+import { createCallbackSender, createCallbackWorker, type CallbackData } from './callbacks.js';
+import { CANCELLED, type PlanJobHandle } from './plan-queue.js';
 
 export interface PlanWorkerOptions {
   readonly config: Config;
@@ -44,12 +45,25 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
   worker.on('active', (job) => {
     logger.info({ jobId: job.id, repId: job.data.request.rep.id, reqId: job.data.requestId }, 'plan started');
   });
+  const callbacks = createCallbackSender(config, connection);
+  const callbackWorker = createCallbackWorker(config, connection, logger);
+  const notify = (job: PlanJobHandle, status: CallbackData['status']) => {
+    const url = job.data.request.callbackUrl;
+    if (!url) return;
+    const finishedAt = new Date(job.finishedOn ?? Date.now()).toISOString();
+    callbacks.send({ planId: job.id ?? '', status, url, finishedAt }).catch((err: unknown) => {
+      logger.error({ err, jobId: job.id }, 'could not queue the callback');
+    });
+  };
   worker.on('completed', (job) => {
     logger.info({ jobId: job.id, reqId: job.data.requestId }, 'plan completed');
+    notify(job, 'completed');
   });
   worker.on('failed', (job, err) => {
     const cancelled = err.message === CANCELLED;
     logger[cancelled ? 'info' : 'warn']({ jobId: job?.id, reqId: job?.data.requestId, err: cancelled ? undefined : err }, cancelled ? 'plan cancelled' : 'plan failed');
+    // finishedOn is set only when no attempt is left.
+    if (job?.finishedOn) notify(job, cancelled ? 'cancelled' : 'failed');
   });
   worker.on('stalled', (jobId) => {
     logger.warn({ jobId }, 'plan job stalled');
@@ -59,6 +73,8 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
     worker,
     async close() {
       await worker.close();
+      await callbackWorker.close();
+      await callbacks.close();
     },
   };
 }

@@ -83,7 +83,7 @@ describe('POST /v1/plans with invalid input', () => {
   });
 
   it('refuses another media type with 415', async () => {
-    const res = await service.app.inject({ method: 'POST', url: '/v1/plans', payload: 'rep=1', headers: { 'content-type': 'text/plain' } });
+    const res = await service.app.inject({ method: 'POST', url: '/v1/plans', payload: '<rep/>', headers: { 'content-type': 'application/xml' } });
     expect(res.statusCode).toBe(415);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });

@@ -12,6 +12,7 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { defaultConfig, type Config } from '../../src/config.js';
+import { createCallbackSender } from '../../src/queue/callbacks.js';
 import { createPlanQueue, type PlanQueue } from '../../src/queue/plan-queue.js';
 import { createPlanWorker, type PlanWorker } from '../../src/queue/worker.js';
 
@@ -39,8 +40,10 @@ export interface TestService {
 export async function startService(config: Config = testConfig()): Promise<TestService> {
   const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000 });
   await new Promise<void>((resolve) => redis.once('ready', () => { resolve(); }));
+  const callbacks = createCallbackSender(config, redis);
   const plans = createPlanQueue({
     connection: redis,
+    callbacks,
     queueName: config.QUEUE_NAME,
     prefix: config.QUEUE_PREFIX,
     attempts: config.JOB_ATTEMPTS,
@@ -68,9 +71,12 @@ export async function startService(config: Config = testConfig()): Promise<TestS
       }
       await app.close();
       await plans.close();
-      const queue = new Queue(config.QUEUE_NAME, { connection: redis, prefix: config.QUEUE_PREFIX });
-      await queue.obliterate({ force: true });
-      await queue.close();
+      await callbacks.close();
+      for (const name of [config.QUEUE_NAME, `${config.QUEUE_NAME}-callbacks`]) {
+        const queue = new Queue(name, { connection: redis, prefix: config.QUEUE_PREFIX });
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
       const leftovers = await redis.keys(`${config.QUEUE_PREFIX}:${config.QUEUE_NAME}:*`);
       if (leftovers.length > 0) await redis.del(...leftovers);
       redis.disconnect();

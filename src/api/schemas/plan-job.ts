@@ -26,13 +26,16 @@ export const PlanProgress = z
   .meta({ id: 'PlanProgress', description: 'Progress of the search.' });
 export type PlanProgress = z.infer<typeof PlanProgress>;
 
+/** An instant in UTC, ISO 8601; produced by the service, so not re-validated by pattern. */
+const Timestamp = z.string().meta({ format: 'date-time', examples: ['2026-11-23T08:00:00.000Z'] });
+
 export const PlanJob = z
   .object({
     id: PlanId,
     status: JobStatus,
-    createdAt: z.iso.datetime().meta({ examples: ['2026-11-23T08:00:00.000Z'] }),
-    startedAt: z.iso.datetime().optional(),
-    finishedAt: z.iso.datetime().optional(),
+    createdAt: Timestamp.meta({ description: 'When the plan was accepted.' }),
+    startedAt: Timestamp.optional().meta({ description: 'When a worker started it (latest attempt).' }),
+    finishedAt: Timestamp.optional().meta({ description: 'When it completed or failed.' }),
     attempts: z.int().min(0).meta({ description: 'Attempts started so far.' }),
     progress: PlanProgress.nullable(),
     result: PlanResult.optional().meta({ description: 'The plan, once completed.' }),
