@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { PlanRequest } from '../src/api/schemas/plan-request.js';
+import { pointsOf } from '../src/domain/compile.js';
+import { createHaversine } from '../src/matrix/haversine.js';
+import { PlanCancelledError, runPlan, type PipelineDeps } from '../src/pipeline.js';
+import type { TravelTimes } from '../src/matrix/travel-times.js';
+import { checkPlanResult } from './helpers/check-result.js';
+
+const TODAY = '2026-11-23';
+const haversine = createHaversine({});
+
+async function example(name: string): Promise<PlanRequest> {
+  return PlanRequest.parse(JSON.parse(await readFile(new URL(`../examples/${name}`, import.meta.url), 'utf8')));
+}
+
+function deps(overrides: Partial<PipelineDeps> = {}): PipelineDeps {
+  return {
+    travelTimes: () => haversine,
+    defaultSource: 'haversine',
+    fallbackToHaversine: false,
+    today: TODAY,
+    now: () => performance.now(),
+    ...overrides,
+  };
+}
+
+describe('runPlan', () => {
+  it('plans the example week validly and plans every A account', async () => {
+    const request = await example('week.json');
+    const budget = { ...request, options: { ...request.options, iterations: 300, timeLimitSeconds: 120 } };
+    const result = await runPlan(budget, deps());
+    checkPlanResult(budget, await haversine.matrix(pointsOf(budget)), result, { today: TODAY });
+    const planned = new Map(result.accounts.map((a) => [a.id, a]));
+    const aAccounts = budget.accounts.filter((a) => a.priority === 5);
+    expect(aAccounts.length).toBeGreaterThan(0);
+    for (const account of aAccounts) {
+      const summary = planned.get(account.id);
+      expect(summary?.plannedDates.length, account.id).toBe(summary?.visitsRequired);
+    }
+    expect(result.summary.prospectVisits).toBeLessThanOrEqual(budget.prospecting?.visitsPerWeek ?? 0);
+  });
+
+  it('gives the same plan for the same seed and iteration budget', async () => {
+    const request = await example('small.json');
+    const budget = { ...request, options: { ...request.options, iterations: 150, timeLimitSeconds: 120 } };
+    const first = await runPlan(budget, deps({ sliceMs: 1 }));
+    const second = await runPlan(budget, deps({ sliceMs: 1000 }));
+    expect(second).toEqual(first);
+  });
+
+  it('stops with PlanCancelledError when its signal aborts', async () => {
+    const request = await example('week.json');
+    const controller = new AbortController();
+    const long = { ...request, options: { ...request.options, iterations: undefined, timeLimitSeconds: 600 } };
+    const run = runPlan(long, deps({ signal: controller.signal, onProgress: () => { controller.abort(); } }));
+    await expect(run).rejects.toBeInstanceOf(PlanCancelledError);
+  });
+
+  it('falls back to haversine when OSRM fails and fallback is allowed, and says so', async () => {
+    const request = await example('small.json');
+    const failing: TravelTimes = { source: 'osrm', matrix: () => Promise.reject(new Error('OSRM is down')) };
+    const sources = (source: 'osrm' | 'haversine') => (source === 'osrm' ? failing : haversine);
+    await expect(runPlan(request, deps({ travelTimes: sources, defaultSource: 'osrm' }))).rejects.toThrow('OSRM is down');
+    const result = await runPlan(request, deps({ travelTimes: sources, defaultSource: 'osrm', fallbackToHaversine: true }));
+    expect(result.summary.travelTimeSource).toBe('haversine');
+    expect(result.summary.travelTimeFallback).toBe(true);
+  });
+});
