@@ -1,6 +1,6 @@
 /**
  * Request + travel-time matrix → the solver's flat Problem, plus the maps that
- * lead back from indices to ids and dates (PyVRP's `Model.data()`).
+ * lead back from indices to ids and dates.
  *
  * Problem days are the working days of the horizon; each has one shift
  * (vehicle 0). Locations: 0 = rep start, 1 = rep end when given, then the
@@ -8,7 +8,7 @@
  */
 import type { Location } from '../api/schemas/common.js';
 import type { PlanRequest } from '../api/schemas/plan-request.js';
-import type { PlanResult } from '../api/schemas/plan-result.js';
+import type { Matrix, TravelTimeSource } from '../matrix/travel-times.js';
 import { createProblem, type Client, type Problem, type Shift } from '../solver/problem.js';
 import { horizonOf, secondsOf, workingDays, type Horizon, type WorkingDay } from './calendar.js';
 import { accountPlan, type AccountPlan } from './account-plan.js';
@@ -18,15 +18,7 @@ import { prospectClients } from './prospects.js';
 /** Stand-in for "no limit" on visits, travel and capacity. */
 const UNLIMITED = 1_000_000_000;
 
-export type TravelTimeSource = PlanResult['summary']['travelTimeSource'];
-
-/** The travel-time input `compile` needs: the provider's matrix over `pointsOf(request)` (a `Matrix`). */
-export interface MatrixInput {
-  readonly size: number;
-  readonly durations: Int32Array;
-  readonly distances: Int32Array;
-  readonly source: TravelTimeSource;
-}
+export type { TravelTimeSource } from '../matrix/travel-times.js';
 
 export type ClientRef =
   | { readonly kind: 'account'; readonly index: number; readonly id: string }
@@ -56,7 +48,7 @@ export function pointsOf(request: PlanRequest): Location[] {
   return points;
 }
 
-export function compile(request: PlanRequest, matrix: MatrixInput, options: { readonly today: string }): Compiled {
+export function compile(request: PlanRequest, matrix: Matrix, options: { readonly today: string }): Compiled {
   const n = pointsOf(request).length;
   if (matrix.size !== n) throw new RangeError(`the matrix has ${matrix.size} points, the request ${n}`);
   const horizon = horizonOf(request, options.today);

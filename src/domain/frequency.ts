@@ -1,7 +1,7 @@
 /**
- * From a visit frequency to the visits a plan must hold (DESIGN.md, "From
- * frequency to required visits", rules 1-4). All days are day numbers; the
- * horizon is [h0, h1].
+ * From a visit frequency to the visits a plan must hold (rules 1-4 of
+ * "Frequency rules" in README.md). All days are day numbers; the horizon is
+ * [h0, h1].
  */
 import type { Account } from '../api/schemas/plan-request.js';
 import type { Horizon } from './calendar.js';

@@ -1,7 +1,7 @@
 /**
  * A solver Plan → the PlanResult of the API: the timeline of each day, the key
  * figures, the unplanned visits with their reasons and, per account, what the
- * plan does for it (VROOM's output_json at the edge: indices back to ids).
+ * plan does for it: indices go back to ids and dates at this edge.
  */
 import type { PlanResult } from '../api/schemas/plan-result.js';
 import type { Plan } from '../solver/plan.js';
