@@ -66,7 +66,7 @@ export function buildTableRequest(
 ): TableRequest {
   const keyOf = (index: number): string => {
     if (!(index >= 0 && index < points.length)) throw new RangeError(`point index out of range: ${index}`);
-    return formatCoordinate(points[index] as Location);
+    return formatCoordinate(points[index]);
   };
   const coordinateAt = new Map<string, number>();
   const pointsAt: number[][] = [];
@@ -149,16 +149,18 @@ export async function forEachLimited<T>(
   const controller = new AbortController();
   const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
   const state: { next: number; failure?: { error: unknown } } = { next: 0 };
+  const fail = (error: unknown): void => {
+    if (state.failure !== undefined) return;
+    state.failure = { error };
+    controller.abort(error);
+  };
   const worker = async (): Promise<void> => {
     while (state.failure === undefined && state.next < items.length) {
       const item = items[state.next++];
       try {
         await run(item, combined);
       } catch (error) {
-        if (state.failure === undefined) {
-          state.failure = { error };
-          controller.abort(error);
-        }
+        fail(error);
       }
     }
   };

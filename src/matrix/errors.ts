@@ -1,3 +1,5 @@
+import type { OsrmAnswer } from './retry.js';
+
 /**
  * Errors of the travel-time layer. Each carries a stable `code` so that one
  * table upstream can map it to an HTTP status or a job outcome.
@@ -79,4 +81,22 @@ export function errorText(error: unknown): string {
   const cause: unknown = error.cause;
   if (cause instanceof Error && cause.message !== '' && cause.message !== error.message) return `${error.message}: ${cause.message}`;
   return error.message;
+}
+
+/** The error for an OSRM refusal other than an unsnappable point. */
+export function refusal(answer: Extract<OsrmAnswer, { ok: false }>, what: string, tooBigHint: string): OsrmRequestError {
+  if (answer.code === 'TooBig') {
+    return new OsrmRequestError(`OSRM refused ${what} as too big (TooBig: ${answer.message}): ${tooBigHint}`, answer.status, answer.code);
+  }
+  if (answer.status === 414) {
+    return new OsrmRequestError(`OSRM (or a proxy before it) refused ${what} because its URL is too long (HTTP 414): lower maxUrlLength`, 414);
+  }
+  const code = answer.code ?? 'no code';
+  return new OsrmRequestError(`OSRM refused ${what} (HTTP ${answer.status} ${code}): ${answer.message}`, answer.status, answer.code);
+}
+
+/** The point indices named by a `NoSegment` answer ("... for coordinate 3"), or undefined. */
+export function unsnappedPoints(message: string, pointsAt: readonly (readonly number[])[]): readonly number[] | undefined {
+  const position = /coordinate (\d+)/.exec(message)?.[1];
+  return position === undefined ? undefined : pointsAt[Number(position)];
 }

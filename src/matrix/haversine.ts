@@ -39,10 +39,7 @@ export function createHaversine(options: HaversineOptions = {}): TableTravelTime
     const distances = new Int32Array(sources.length * destinations.length);
     sources.forEach((s, r) => {
       destinations.forEach((d, c) => {
-        const from = points[s];
-        const to = points[d];
-        if (from === undefined || to === undefined) throw new RangeError(`point index out of range: ${s} or ${d}`);
-        const metres = s === d ? 0 : greatCircleMetres(from, to) * detourFactor;
+        const metres = s === d ? 0 : greatCircleMetres(points[s], points[d]) * detourFactor;
         distances[r * destinations.length + c] = Math.round(metres);
         durations[r * destinations.length + c] = Math.round(metres / metresPerSecond);
       });

@@ -25,6 +25,7 @@ export interface TableTravelTimes extends TravelTimes {
   readonly profile: string;
   /** Points snapped farther than this from a road count as unreachable. */
   readonly maxSnapMetres: number;
+  /** Cells from each of `sources` to each of `destinations` (distinct indices into `points`). */
   table(points: readonly Location[], sources: readonly number[], destinations: readonly number[], options?: MatrixOptions): Promise<Table>;
 }
 
