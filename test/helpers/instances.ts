@@ -5,6 +5,9 @@
  * hand. Location 0 is the depot; client i sits at location i + 1.
  */
 import { createProblem, type Client, type Pattern, type Problem, type Shift } from '../../src/solver/problem.js';
+import { evaluatePlan } from '../../src/solver/cost.js';
+import type { Plan } from '../../src/solver/plan.js';
+import { Rng } from '../../src/solver/rng.js';
 
 export const OPEN = 1_000_000;
 
@@ -31,6 +34,8 @@ export interface InstanceSpec {
   readonly shift?: Partial<Shift>;
   readonly distanceWeight?: number;
   readonly optionalCaps?: { readonly dayGroup: readonly number[]; readonly caps: readonly number[] };
+  /** Added to every duration from a higher to a lower location index, to make travel asymmetric. */
+  readonly asymmetry?: number;
 }
 
 export function makeProblem(spec: InstanceSpec): Problem {
@@ -43,7 +48,7 @@ export function makeProblem(spec: InstanceSpec): Problem {
     points.forEach(([xj, yj], j) => {
       const dx = Math.abs(xi - xj);
       const dy = Math.abs(yi - yj);
-      durations[i * n + j] = dx + dy;
+      durations[i * n + j] = dx + dy + (i > j ? spec.asymmetry ?? 0 : 0);
       distances[i * n + j] = Math.max(dx, dy);
     });
   });
@@ -107,4 +112,64 @@ export function squareTwoDays(): Problem {
       { at: [-10, 0], optional: true, prize: 50, missPenalty: 0 },
     ],
   });
+}
+
+export interface RandomSpec {
+  readonly clients: number;
+  readonly days: number;
+  readonly vehicles: number;
+  /** Tight windows, breaks and limits, so that many moves are infeasible. */
+  readonly tight?: boolean;
+  readonly optionalCap?: number;
+}
+
+/**
+ * A random instance from a seed: clients on a 100×100 grid, random services
+ * and windows, 1 to 3 patterns each (sometimes with a penalty), a quarter of
+ * them optional with a prize. Used by property and brute-force tests.
+ */
+export function randomProblem(seed: number, spec: RandomSpec): Problem {
+  const rng = new Rng(seed);
+  const tight = spec.tight ?? false;
+  const horizon = tight ? 400 : 2000;
+  const clients: ClientSpec[] = Array.from({ length: spec.clients }, () => {
+    const optional = rng.float() < 0.25;
+    const patterns: Pattern[] = [];
+    const count = rng.between(1, 3);
+    for (let k = 0; k < count; k++) {
+      const days = Array.from({ length: spec.days }, (_, d) => d).filter(() => rng.float() < 0.5);
+      if (days.length === 0) days.push(rng.int(spec.days));
+      if (patterns.every((p) => p.days.join() !== days.join())) patterns.push({ days, penalty: rng.float() < 0.3 ? rng.between(1, 50) : 0 });
+    }
+    const open = rng.int(horizon / 2);
+    const windows = tight ? [open, open + rng.between(30, 200)] : [0, horizon];
+    return {
+      at: [rng.int(101), rng.int(101)] as const, service: rng.between(0, 20), demand: rng.between(1, 5),
+      windows, patterns, optional, prize: optional ? rng.between(0, 150) : 0, missPenalty: optional ? 0 : 10_000,
+    };
+  });
+  return makeProblem({
+    numDays: spec.days, vehicles: spec.vehicles, depot: [50, 50], clients, distanceWeight: 0.5, asymmetry: 3,
+    shift: tight
+      ? { latestEnd: horizon, capacity: 12, maxVisits: 4, breakDuration: 15, breakEarliest: 150, breakLatest: 250 }
+      : { latestEnd: horizon },
+    ...(spec.optionalCap !== undefined && {
+      optionalCaps: { dayGroup: Array.from({ length: spec.days }, () => 0), caps: [spec.optionalCap] },
+    }),
+  });
+}
+
+/** A plan from routes given as [shift, visits] and the patterns per client. */
+export function planFor(problem: Problem, routes: readonly (readonly [number, readonly number[]])[], patterns: readonly number[]): Plan {
+  const planRoutes = routes.map(([shift, visits]) => ({ shift, visits }));
+  return { routes: planRoutes, patterns, cost: evaluatePlan(problem, { routes: planRoutes, patterns }) };
+}
+
+/**
+ * One day, two vehicles, travel cost = Manhattan distance (distanceWeight 0):
+ * depot (0, 0), A = 0 at (10, 0), B = 1 at (20, 0), C = 2 at (0, 10), D = 3 at (0, 20).
+ */
+export function fourPoints(shift: Partial<Shift> = {}, demands: readonly number[] = [1, 1, 1, 1]): Problem {
+  const at: readonly (readonly [number, number])[] = [[10, 0], [20, 0], [0, 10], [0, 20]];
+  return makeProblem({ vehicles: 2, clients: at.map((xy, i) => ({ at: xy, demand: demands[i] ?? 1 })), shift });
 }

@@ -1,0 +1,63 @@
+/**
+ * Pattern change, the periodic move: takes all of a client's visits out and
+ * serves it again with its best pattern (another one, the same one at better
+ * places, or none), each visit at the cheapest feasible place of its day.
+ * Unserved clients are tried the same way, which inserts them when that pays.
+ */
+import { clientCost, edgeCost } from '../cost.js';
+import { Inserter, type PatternChoice } from '../insertion.js';
+import { isFeasibleRoute } from '../schedule.js';
+import type { Solution } from '../solution.js';
+import { copyWithout, EPSILON, locationAt, scratch, type ClientOperator } from './operator.js';
+
+export class PatternChange implements ClientOperator {
+  readonly name = 'pattern-change';
+  private readonly sol: Solution;
+  private readonly inserter: Inserter;
+  private readonly choice: PatternChoice = { pattern: -1, cost: 0, second: 0 };
+  private readonly a: Int32Array;
+
+  constructor(sol: Solution, inserter: Inserter) {
+    this.sol = sol;
+    this.inserter = inserter;
+    [this.a] = scratch(sol.problem);
+  }
+
+  evaluate(client: number): number {
+    const { sol, choice } = this;
+    const problem = sol.problem;
+    const D = problem.numDays;
+    let current = clientCost(problem, client, sol.pattern[client]);
+    for (let d = 0; d < D; d++) {
+      const s = sol.shiftOf[client * D + d];
+      if (s >= 0) current += this.visitCost(s, sol.position(s, client));
+    }
+    this.inserter.choose(client, true, choice);
+    const delta = choice.cost - current;
+    if (delta >= -EPSILON) return delta;
+    for (let d = 0; d < D; d++) {
+      const s = sol.shiftOf[client * D + d];
+      if (s < 0) continue;
+      const len = copyWithout(sol.routes[s], sol.position(s, client), sol.position(s, client) + 1, this.a);
+      if (!isFeasibleRoute(problem, s, this.a, len)) return Infinity;
+    }
+    return delta;
+  }
+
+  /** What the visit at position i of route s adds to the route's cost. */
+  private visitCost(s: number, i: number): number {
+    const { sol } = this;
+    const problem = sol.problem;
+    const p = locationAt(sol, s, i - 1);
+    const x = locationAt(sol, s, i);
+    const q = locationAt(sol, s, i + 1);
+    const direct = sol.routes[s].length === 1 ? 0 : edgeCost(problem, p, q);
+    return edgeCost(problem, p, x) + edgeCost(problem, x, q) - direct;
+  }
+
+  /** Applies the choice of the last `evaluate`, which must have been for `client`. */
+  apply(client: number): void {
+    this.sol.removeClient(client);
+    this.inserter.insertClient(client, this.choice.pattern);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * 2-opt*: exchanges the tails of two routes of the same day, after visit u
+ * and after node v (a visit or a route start). The routes must end at the
+ * same location, so that only the two connecting edges change.
+ */
+import { edgeCost } from '../cost.js';
+import { isFeasibleRoute } from '../schedule.js';
+import type { Solution } from '../solution.js';
+import { EPSILON, locate, locationAt, scratch, type RouteOperator, type Where } from './operator.js';
+
+export class TwoOptStar implements RouteOperator {
+  readonly name = 'two-opt-star';
+  private readonly sol: Solution;
+  private readonly wu: Where = { shift: -1, pos: -1 };
+  private readonly wv: Where = { shift: -1, pos: -1 };
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+
+  constructor(sol: Solution) {
+    this.sol = sol;
+    [this.a, this.b] = scratch(sol.problem);
+  }
+
+  evaluate(u: number, v: number): number {
+    const sol = this.sol;
+    const problem = sol.problem;
+    const { shift: su, pos: i } = locate(sol, u, this.wu);
+    const { shift: sv, pos: j } = locate(sol, v, this.wv);
+    if (su === sv || i < 0) return Infinity;
+    const shiftU = problem.shifts[su];
+    const shiftV = problem.shifts[sv];
+    if (shiftU.day !== shiftV.day || shiftU.endLocation !== shiftV.endLocation) return Infinity;
+    const ru = sol.routes[su];
+    const rv = sol.routes[sv];
+    const tailU = ru.length - i - 1;
+    const tailV = rv.length - j - 1;
+    if (tailU === 0 && tailV === 0) return Infinity;
+    const x = locationAt(sol, su, i);
+    const xNext = locationAt(sol, su, i + 1);
+    const y = locationAt(sol, sv, j);
+    const yNext = locationAt(sol, sv, j + 1);
+    let delta = edgeCost(problem, x, yNext) + edgeCost(problem, y, xNext) - edgeCost(problem, x, xNext) - edgeCost(problem, y, yNext);
+    // An empty route costs nothing, not its start-to-end edge.
+    const startEnd = edgeCost(problem, shiftV.startLocation, shiftV.endLocation);
+    if (rv.length === 0) delta += startEnd;
+    if (j < 0 && tailU === 0) delta -= startEnd;
+    if (delta >= -EPSILON) return delta;
+    return this.feasible(su, i, sv, j) ? delta : Infinity;
+  }
+
+  private feasible(su: number, i: number, sv: number, j: number): boolean {
+    const { sol, a, b } = this;
+    const ru = sol.routes[su];
+    const rv = sol.routes[sv];
+    let lenA = 0;
+    for (let k = 0; k <= i; k++) a[lenA++] = ru[k];
+    for (let k = j + 1; k < rv.length; k++) a[lenA++] = rv[k];
+    let lenB = 0;
+    for (let k = 0; k <= j; k++) b[lenB++] = rv[k];
+    for (let k = i + 1; k < ru.length; k++) b[lenB++] = ru[k];
+    return isFeasibleRoute(sol.problem, su, a, lenA) && isFeasibleRoute(sol.problem, sv, b, lenB);
+  }
+
+  apply(u: number, v: number): void {
+    const sol = this.sol;
+    const { shift: su, pos: i } = locate(sol, u, this.wu);
+    const { shift: sv, pos: j } = locate(sol, v, this.wv);
+    const tailU = sol.routes[su].splice(i + 1);
+    const tailV = sol.routes[sv].splice(j + 1);
+    sol.routes[su].push(...tailV);
+    sol.routes[sv].push(...tailU);
+    sol.updateRoute(su);
+    sol.updateRoute(sv);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * One ruin-and-recreate iteration: copy the current solution, remove some
+ * clients (random or string removal), put clients back (greedy or regret
+ * insertion, unserved clients included), descend with the local search, and
+ * accept the result by record-to-record travel around the best cost.
+ */
+import { Inserter } from './insertion.js';
+import { LocalSearch } from './local-search.js';
+import { nearestClients } from './neighbours.js';
+import { orOpt } from './operators/or-opt.js';
+import { PatternChange } from './operators/pattern-change.js';
+import { Relocate } from './operators/relocate.js';
+import { Swap } from './operators/swap.js';
+import { TwoOpt } from './operators/two-opt.js';
+import { TwoOptStar } from './operators/two-opt-star.js';
+import { greedyInsertion } from './recreate/greedy-insertion.js';
+import { regretInsertion } from './recreate/regret-insertion.js';
+import { randomRemoval } from './ruin/random-removal.js';
+import { stringRemoval } from './ruin/string-removal.js';
+import type { Problem } from './problem.js';
+import type { Rng } from './rng.js';
+import { Solution } from './solution.js';
+
+export interface SearchParams {
+  /** Neighbours per client in the granular neighbourhoods. */
+  readonly neighbours: number;
+  /** Most clients removed in one iteration: this share of the served ones, within [ruinMin, ruinMax]. */
+  readonly ruinShare: number;
+  readonly ruinMin: number;
+  readonly ruinMax: number;
+  /** Initial record-to-record threshold, as a share of the best routing cost; it decays to 0 over `cycle` iterations. */
+  readonly threshold: number;
+  readonly cycle: number;
+  /** Share of iterations whose recreate serves every client that fits, even at a loss. */
+  readonly forceServe: number;
+}
+
+export const DEFAULT_PARAMS: SearchParams = {
+  neighbours: 12, ruinShare: 0.25, ruinMin: 4, ruinMax: 30, threshold: 0.01, cycle: 2000, forceServe: 0.2,
+};
+
+/** A working solution with its own insertion cache and operators. */
+export class Workspace {
+  readonly sol: Solution;
+  readonly inserter: Inserter;
+  readonly ls: LocalSearch;
+
+  constructor(problem: Problem, neighbours: readonly Int32Array[]) {
+    this.sol = new Solution(problem);
+    this.inserter = new Inserter(this.sol);
+    const routeOps = [
+      new Relocate(this.sol), new Swap(this.sol), orOpt(this.sol, 2), orOpt(this.sol, 3),
+      new TwoOpt(this.sol), new TwoOptStar(this.sol),
+    ];
+    this.ls = new LocalSearch(this.sol, routeOps, [new PatternChange(this.sol, this.inserter)], neighbours);
+  }
+}
+
+export class RuinRecreate {
+  readonly current: Workspace;
+  private readonly candidate: Workspace;
+  private readonly neighbours: readonly Int32Array[];
+  private readonly params: SearchParams;
+  private readonly removed: number[] = [];
+  private currentCost: number;
+
+  constructor(problem: Problem, params: SearchParams, checkDeltas: boolean) {
+    this.params = params;
+    this.neighbours = nearestClients(problem, params.neighbours);
+    this.current = new Workspace(problem, this.neighbours);
+    this.candidate = new Workspace(problem, this.neighbours);
+    this.current.ls.checkDeltas = checkDeltas;
+    this.candidate.ls.checkDeltas = checkDeltas;
+    this.currentCost = 0;
+  }
+
+  /** Builds the first solution: every client by urgency, then the local search. */
+  construct(rng: Rng): number {
+    const { sol, inserter, ls } = this.current;
+    greedyInsertion(inserter, sol.problem, sol.problem.clients.map((_, c) => c));
+    ls.run(rng);
+    this.currentCost = sol.cost();
+    return this.currentCost;
+  }
+
+  /**
+   * Runs iteration `iteration` and returns the candidate with its cost. The
+   * acceptance threshold is a share of `bestRouting`, the best solution's
+   * routing cost, so that penalties do not widen it.
+   */
+  iterate(rng: Rng, iteration: number, bestCost: number, bestRouting: number): { cost: number; solution: Solution } {
+    const { sol, inserter, ls } = this.candidate;
+    sol.copyFrom(this.current.sol);
+    const removed = this.removed;
+    removed.length = 0;
+    const served = sol.pattern.reduce((n, p) => (p >= 0 ? n + 1 : n), 0);
+    const { ruinShare, ruinMin, ruinMax } = this.params;
+    const most = Math.min(served, Math.max(ruinMin, Math.min(ruinMax, Math.round(ruinShare * served))));
+    const count = rng.between(Math.min(1, most), most);
+    if (rng.float() < 0.5) randomRemoval(sol, rng, count, removed);
+    else stringRemoval(sol, rng, count, this.neighbours, removed);
+    const pending: number[] = [];
+    for (let c = 0; c < sol.pattern.length; c++) if (!sol.isServed(c)) pending.push(c);
+    rng.shuffle(pending);
+    inserter.forceServe = rng.float() < this.params.forceServe;
+    if (rng.float() < 0.5) greedyInsertion(inserter, sol.problem, pending, rng.float() < 0.5);
+    else regretInsertion(inserter, pending);
+    inserter.forceServe = false;
+    ls.run(rng);
+    const cost = sol.cost();
+    const { threshold, cycle } = this.params;
+    const share = threshold * (1 - (iteration % cycle) / cycle);
+    if (cost < this.currentCost || cost < bestCost + share * bestRouting) {
+      this.current.sol.copyFrom(sol);
+      this.currentCost = cost;
+    }
+    return { cost, solution: sol };
+  }
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/solver/rng.js';
+import { Workspace } from '../../src/solver/ruin-recreate.js';
+import { nearestClients } from '../../src/solver/neighbours.js';
+import { Solution } from '../../src/solver/solution.js';
+import { checkPlan } from '../helpers/check-plan.js';
+import { randomProblem } from '../helpers/instances.js';
+import { randomPlan } from './operators/property.js';
+
+describe('LocalSearch', () => {
+  it.each([1, 2, 3, 4])('improves a random solution with checked deltas, seed %i', (seed) => {
+    const p = randomProblem(seed, { clients: 20, days: 3, vehicles: 2, tight: seed % 2 === 1, optionalCap: 4 });
+    const start = randomPlan(p, new Rng(seed));
+    const w = new Workspace(p, nearestClients(p, 8));
+    w.sol.copyFrom(Solution.load(p, start));
+    w.ls.checkDeltas = true;
+    w.ls.run(new Rng(seed));
+    const plan = w.sol.unload();
+    checkPlan(p, plan);
+    expect(plan.cost.total).toBeLessThan(start.cost.total);
+  });
+});

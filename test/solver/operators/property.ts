@@ -1,0 +1,106 @@
+/**
+ * Seeded property checks shared by the operator tests: on random valid
+ * solutions of random instances, every finite evaluation must equal the cost
+ * difference measured after applying the move, and every improving move must
+ * leave a valid plan.
+ */
+import { expect } from 'vitest';
+import { EPSILON, type ClientOperator, type RouteOperator } from '../../../src/solver/operators/operator.js';
+import type { Plan } from '../../../src/solver/plan.js';
+import type { Problem } from '../../../src/solver/problem.js';
+import { Rng } from '../../../src/solver/rng.js';
+import { isFeasibleRoute } from '../../../src/solver/schedule.js';
+import { Solution } from '../../../src/solver/solution.js';
+import { checkPlan } from '../../helpers/check-plan.js';
+import { randomProblem } from '../../helpers/instances.js';
+
+/** A valid but poor solution: clients in random order, random patterns, random feasible places. */
+export function randomPlan(problem: Problem, rng: Rng): Plan {
+  const sol = new Solution(problem);
+  const order = problem.clients.map((_, c) => c);
+  rng.shuffle(order);
+  for (const c of order) {
+    const patterns = problem.clients[c].patterns;
+    const p = rng.int(patterns.length);
+    if (rng.float() < 0.1 || !sol.capsAllow(c, p)) continue;
+    const placed: number[] = [];
+    for (const d of patterns[p].days) {
+      const shifts = problem.shiftsByDay[d];
+      const s = shifts[rng.int(shifts.length)];
+      const route = sol.routes[s];
+      const pos = rng.int(route.length + 1);
+      const candidate = [...route.slice(0, pos), c, ...route.slice(pos)];
+      if (!isFeasibleRoute(problem, s, candidate, candidate.length)) break;
+      sol.insertVisit(c, s, pos);
+      placed.push(d);
+    }
+    sol.setPattern(c, p);
+    if (placed.length < patterns[p].days.length) sol.removeClient(c);
+  }
+  const plan = sol.unload();
+  checkPlan(problem, plan);
+  return plan;
+}
+
+export interface Tally {
+  evaluated: number;
+  improving: number;
+  refused: number;
+}
+
+function instances(seed: number): Problem {
+  return randomProblem(seed, { clients: 14, days: 3, vehicles: 2, tight: seed % 2 === 1, optionalCap: 4 });
+}
+
+function measure(problem: Problem, plan: Plan, delta: number, apply: (sol: Solution) => void, sol: Solution, tally: Tally): void {
+  if (!Number.isFinite(delta)) {
+    tally.refused++;
+    return;
+  }
+  tally.evaluated++;
+  const before = sol.cost();
+  apply(sol);
+  expect(sol.cost() - before).toBeCloseTo(delta, 6);
+  if (delta < -EPSILON) {
+    tally.improving++;
+    checkPlan(problem, sol.unload());
+  }
+  expect(plan.cost.total).toBeCloseTo(before, 6);
+}
+
+export function checkRouteOperator(make: (sol: Solution) => RouteOperator, seeds: readonly number[], trials = 300): Tally {
+  const tally: Tally = { evaluated: 0, improving: 0, refused: 0 };
+  for (const seed of seeds) {
+    const problem = instances(seed);
+    const rng = new Rng(seed);
+    const plan = randomPlan(problem, rng);
+    const D = problem.numDays;
+    const starts = problem.clients.length * D;
+    const visits = Solution.load(problem, plan).shiftOf.reduce<number[]>((acc, s, node) => (s >= 0 ? [...acc, node] : acc), []);
+    for (let t = 0; t < trials && visits.length > 0; t++) {
+      const u = visits[rng.int(visits.length)];
+      const day = u % D;
+      const sameDay = visits.filter((x) => x % D === day);
+      const shifts = problem.shiftsByDay[day];
+      const v = rng.float() < 0.2 ? starts + shifts[rng.int(shifts.length)] : sameDay[rng.int(sameDay.length)];
+      const sol = Solution.load(problem, plan);
+      const op = make(sol);
+      measure(problem, plan, op.evaluate(u, v), () => { op.apply(u, v); }, sol, tally);
+    }
+  }
+  return tally;
+}
+
+export function checkClientOperator(make: (sol: Solution) => ClientOperator, seeds: readonly number[]): Tally {
+  const tally: Tally = { evaluated: 0, improving: 0, refused: 0 };
+  for (const seed of seeds) {
+    const problem = instances(seed);
+    const plan = randomPlan(problem, new Rng(seed));
+    for (let c = 0; c < problem.clients.length; c++) {
+      const sol = Solution.load(problem, plan);
+      const op = make(sol);
+      measure(problem, plan, op.evaluate(c), () => { op.apply(c); }, sol, tally);
+    }
+  }
+  return tally;
+}
