@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
   OSRM_RETRIES: int(3, 0),
   OSRM_FALLBACK_HAVERSINE: bool(false),
   MATRIX_CACHE_TTL_SECONDS: int(30 * 24 * 3600, 0),
+  /** The matrix cache may live in its own Redis (allkeys-lru); the job store must never evict. */
+  MATRIX_CACHE_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   CALLBACK_SECRET: z.string().min(16).optional(),
   CALLBACK_TIMEOUT_MS: int(10_000, 1),
   CALLBACK_ATTEMPTS: int(5, 1),

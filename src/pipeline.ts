@@ -1,16 +1,24 @@
+import type { Location } from './api/schemas/common.js';
 import type { PlanRequest } from './api/schemas/plan-request.js';
 import type { PlanResult } from './api/schemas/plan-result.js';
 import { compile, pointsOf } from './domain/compile.js';
 import { report } from './domain/report.js';
-import type { TravelTimes, TravelTimeSource } from './matrix/travel-times.js';
+import { UnreachablePointsError, type UnreachablePoint } from './matrix/errors.js';
+import type { Matrix, TravelTimes, TravelTimeSource } from './matrix/travel-times.js';
 import { createSearch } from './solver/solve.js';
 import type { Progress } from './solver/plan.js';
 
+/** The road geometry through points, in order. */
+export type RouteGeometry = (points: readonly Location[], options: { signal?: AbortSignal }) => Promise<NonNullable<PlanResult['days'][number]['geometry']>>;
+
 export interface PipelineDeps {
-  /** The provider for a source; `fallback` is used when the first one fails and the request allows it. */
+  /** The provider for a source. */
   readonly travelTimes: (source: TravelTimeSource) => TravelTimes;
   readonly defaultSource: TravelTimeSource;
+  /** When OSRM fails for good, plan on haversine instead (the result says so); a request may override it. */
   readonly fallbackToHaversine: boolean;
+  /** Road geometry, when the service has a routing engine. */
+  readonly geometry?: RouteGeometry;
   /** Today's date in the rep's time zone, "YYYY-MM-DD". */
   readonly today: string;
   readonly now: () => number;
@@ -24,17 +32,20 @@ export class PlanCancelledError extends Error {
   override readonly name = 'PlanCancelledError';
 }
 
+/** The rep's own start or end cannot be reached: nothing can be planned. */
+export class UnreachableHomeError extends Error {
+  override readonly name = 'UnreachableHomeError';
+}
+
 /** compile → travel times → solve → report, with every dependency injected. */
 export async function runPlan(request: PlanRequest, deps: PipelineDeps): Promise<PlanResult> {
   const started = deps.now();
   const source = request.options.travelTimes ?? deps.defaultSource;
-  const points = pointsOf(request);
-  const { matrix, fallback } = await fetchMatrix(points, source, deps);
+  const { matrix, fallback, unreachable } = await travelMatrix(request, source, deps);
   throwIfAborted(deps.signal);
 
-  const compiled = compile(request, matrix, { today: deps.today });
-  const limitMs = request.options.timeLimitSeconds * 1000;
-  const deadline = started + limitMs;
+  const compiled = compile(request, matrix, { today: deps.today, unreachable });
+  const deadline = started + request.options.timeLimitSeconds * 1000;
   const search = createSearch(compiled.problem, {
     seed: request.options.seed,
     ...(request.options.iterations === undefined ? {} : { maxIterations: request.options.iterations }),
@@ -52,17 +63,86 @@ export async function runPlan(request: PlanRequest, deps: PipelineDeps): Promise
     if (finished) break;
     await yieldToEventLoop();
   }
-  return report(compiled, search.best(), { source: matrix.source, fallback });
+  const result = report(compiled, search.best(), { source: matrix.source, fallback });
+  const wantsGeometry = request.options.geometry && matrix.source === 'osrm' && deps.geometry;
+  return wantsGeometry ? withGeometry(result, request, deps.geometry, deps.signal) : result;
 }
 
-async function fetchMatrix(points: Parameters<TravelTimes['matrix']>[0], source: TravelTimeSource, deps: PipelineDeps) {
-  const options = deps.signal ? { signal: deps.signal } : {};
+interface TravelMatrix {
+  readonly matrix: Matrix;
+  readonly fallback: boolean;
+  /** Location index → why the road network cannot reach it. */
+  readonly unreachable: ReadonlyMap<number, string>;
+}
+
+/**
+ * The matrix over every point of the request. Points the road network cannot
+ * reach are left out of the fetch (their rows stay empty and the domain plans
+ * nothing there); a rep whose own start or end is unreachable cannot be planned.
+ */
+async function travelMatrix(request: PlanRequest, source: TravelTimeSource, deps: PipelineDeps): Promise<TravelMatrix> {
+  const points = pointsOf(request);
+  const home = request.rep.end === undefined ? 1 : 2;
   try {
-    return { matrix: await deps.travelTimes(source).matrix(points, options), fallback: false };
+    return { matrix: await fetchMatrix(points, source, deps), fallback: false, unreachable: new Map() };
   } catch (error) {
-    if (source !== 'osrm' || !deps.fallbackToHaversine || deps.signal?.aborted) throw error;
-    return { matrix: await deps.travelTimes('haversine').matrix(points, options), fallback: true };
+    if (error instanceof UnreachablePointsError) {
+      if (error.points.some((p) => p.index < home)) throw new UnreachableHomeError(`The rep's start or end cannot be reached by road: ${error.message}`);
+      const unreachable = new Map(error.points.map((p) => [p.index, describe(p)]));
+      const kept = points.flatMap((_, i) => (unreachable.has(i) ? [] : [i]));
+      const part = await fetchMatrix(kept.map((i) => points[i] ?? request.rep.start), source, deps);
+      return { matrix: embed(part, kept, points.length), fallback: false, unreachable };
+    }
+    const fallbackAllowed = request.options.fallbackToHaversine ?? deps.fallbackToHaversine;
+    if (source !== 'osrm' || !fallbackAllowed || deps.signal?.aborted) throw error;
+    return { matrix: await fetchMatrix(points, 'haversine', deps), fallback: true, unreachable: new Map() };
   }
+}
+
+function fetchMatrix(points: readonly Location[], source: TravelTimeSource, deps: PipelineDeps): Promise<Matrix> {
+  return deps.travelTimes(source).matrix(points, deps.signal ? { signal: deps.signal } : {});
+}
+
+/** A matrix over `size` points holding `part` at the rows and columns `kept`; other cells are 0 and never used. */
+function embed(part: Matrix, kept: readonly number[], size: number): Matrix {
+  const durations = new Int32Array(size * size);
+  const distances = new Int32Array(size * size);
+  kept.forEach((from, i) => {
+    kept.forEach((to, j) => {
+      durations[from * size + to] = part.durations[i * part.size + j] ?? 0;
+      distances[from * size + to] = part.distances[i * part.size + j] ?? 0;
+    });
+  });
+  return { size, durations, distances, source: part.source };
+}
+
+function describe(point: UnreachablePoint): string {
+  switch (point.reason) {
+    case 'no-road-nearby':
+      return 'there is no road near its location';
+    case 'snapped-too-far':
+      return `the nearest road is ${(Math.round((point.snapMetres ?? 0) / 100) / 10).toFixed(1)} km from its location`;
+    case 'no-route':
+      return 'no road route leads to or from its location';
+  }
+}
+
+/** Adds each day's road geometry; a failure leaves the plan without it rather than failing the plan. */
+async function withGeometry(result: PlanResult, request: PlanRequest, geometry: RouteGeometry, signal?: AbortSignal): Promise<PlanResult> {
+  const where = new Map<string, Location>([...request.accounts, ...request.prospects].map((a) => [a.id, a.location]));
+  const start = request.rep.start;
+  const end = request.rep.end ?? start;
+  const days = await Promise.all(
+    result.days.map(async (day) => {
+      const stops = day.stops.flatMap((s) => (s.id === undefined ? [] : [where.get(s.id) ?? start]));
+      try {
+        return { ...day, geometry: await geometry([start, ...stops, end], signal ? { signal } : {}) };
+      } catch {
+        return day;
+      }
+    }),
+  );
+  return { ...result, days };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

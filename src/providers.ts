@@ -2,11 +2,14 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { createCachedTravelTimes } from './matrix/cached.js';
 import { createHaversine } from './matrix/haversine.js';
-import { createOsrm, UnreachablePointsError } from './matrix/osrm.js';
+import { createOsrm, OsrmRequestError, UnreachablePointsError } from './matrix/osrm.js';
 import type { TravelTimes, TravelTimeSource } from './matrix/travel-times.js';
+import { UnreachableHomeError, type RouteGeometry } from './pipeline.js';
 
 export interface Providers {
   readonly defaultSource: TravelTimeSource;
+  /** Road geometry, when OSRM is configured. */
+  readonly geometry?: RouteGeometry;
   readonly travelTimes: (source: TravelTimeSource) => TravelTimes;
 }
 
@@ -29,6 +32,7 @@ export function createProviders(config: Config, redis?: Redis): Providers {
       : osrm;
   return {
     defaultSource: cachedOsrm ? 'osrm' : 'haversine',
+    ...(osrm ? { geometry: (points, options) => osrm.routeGeometry(points, options) } : {}),
     travelTimes: (source) => {
       if (source === 'haversine') return haversine;
       if (!cachedOsrm) throw new TravelTimesUnavailableError('This request asks for OSRM travel times, but the service has no OSRM_URL.');
@@ -41,7 +45,12 @@ export class TravelTimesUnavailableError extends Error {
   override readonly name = 'TravelTimesUnavailableError';
 }
 
-/** Errors that a retry cannot fix. */
+/** Errors that a retry cannot fix: bad points, a misconfigured or refusing OSRM, no OSRM at all. */
 export function isPermanentTravelTimeError(error: unknown): error is Error {
-  return error instanceof UnreachablePointsError || error instanceof TravelTimesUnavailableError;
+  return (
+    error instanceof UnreachablePointsError ||
+    error instanceof UnreachableHomeError ||
+    error instanceof OsrmRequestError ||
+    error instanceof TravelTimesUnavailableError
+  );
 }

@@ -34,6 +34,7 @@ async function main(): Promise<number> {
   const result = await runPlan(request, {
     travelTimes: providers.travelTimes,
     defaultSource: providers.defaultSource,
+    ...(providers.geometry ? { geometry: providers.geometry } : {}),
     fallbackToHaversine: config.OSRM_FALLBACK_HAVERSINE,
     today: localDate(new Date(), request.timezone),
     now: () => performance.now(),

@@ -37,6 +37,14 @@ export interface Compiled {
   /** Problem locations: rep start and end, and the first account and prospect (then in request order). */
   readonly locations: { readonly start: number; readonly end: number; readonly accounts: number; readonly prospects: number };
   readonly source: TravelTimeSource;
+  /** Request account index → why the road network cannot reach it. */
+  readonly unreachable: ReadonlyMap<number, string>;
+}
+
+export interface CompileOptions {
+  readonly today: string;
+  /** Location index → why the road network cannot reach it; such accounts and prospects are left out. */
+  readonly unreachable?: ReadonlyMap<number, string>;
 }
 
 /** The points whose travel times the provider must compute, in location-index order. */
@@ -48,7 +56,7 @@ export function pointsOf(request: PlanRequest): Location[] {
   return points;
 }
 
-export function compile(request: PlanRequest, matrix: Matrix, options: { readonly today: string }): Compiled {
+export function compile(request: PlanRequest, matrix: Matrix, options: CompileOptions): Compiled {
   const n = pointsOf(request).length;
   if (matrix.size !== n) throw new RangeError(`the matrix has ${matrix.size} points, the request ${n}`);
   const horizon = horizonOf(request, options.today);
@@ -57,11 +65,15 @@ export function compile(request: PlanRequest, matrix: Matrix, options: { readonl
   const accountBase = endLocation + 1;
   const prospectBase = accountBase + request.accounts.length;
 
+  const blocked = options.unreachable ?? new Map<number, string>();
+  const unreachable = new Map<number, string>();
   const clients: Client[] = [];
   const refs: ClientRef[] = [];
   const accounts = request.accounts.map((account, index) => {
     const plan = accountPlan(request, account, horizon, days);
-    if (plan.patterns.length === 0) return plan;
+    const why = blocked.get(accountBase + index);
+    if (why !== undefined) unreachable.set(index, why);
+    if (plan.patterns.length === 0 || why !== undefined) return plan;
     refs.push({ kind: 'account', index, id: account.id });
     clients.push({
       location: accountBase + index,
@@ -76,7 +88,7 @@ export function compile(request: PlanRequest, matrix: Matrix, options: { readonl
     return { ...plan, client: clients.length - 1 };
   });
   const prospects = prospectClients(request, horizon, days, (index) => prospectBase + index);
-  for (const p of prospects.clients) {
+  for (const p of prospects.clients.filter((c) => !blocked.has(c.client.location))) {
     refs.push({ kind: 'prospect', index: p.index, id: p.id });
     clients.push(p.client);
   }
@@ -92,7 +104,7 @@ export function compile(request: PlanRequest, matrix: Matrix, options: { readonl
     optionalCaps: prospects.caps,
   });
   const locations = { start: 0, end: endLocation, accounts: accountBase, prospects: prospectBase };
-  return { request, horizon, days, problem, clients: refs, accounts, locations, source: matrix.source };
+  return { request, horizon, days, problem, clients: refs, accounts, locations, source: matrix.source, unreachable };
 }
 
 /** The shift of one working day; the break applies when the working hours hold its earliest placement. */

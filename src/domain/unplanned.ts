@@ -29,6 +29,11 @@ export function unplannedVisits(compiled: Compiled, plan: Plan, planned: readonl
     const days = planned[index];
     const missing = info.visits - days.length;
     if (missing <= 0) return;
+    const unreachable = compiled.unreachable.get(index);
+    if (unreachable !== undefined) {
+      out.push({ accountId: account.id, visitsMissing: missing, reason: 'unreachable', message: `${account.name ?? account.id} cannot be reached by road: ${unreachable}.` });
+      return;
+    }
     const found = diagnose(compiled, plan, index, days);
     if (info.lost.length > 0) {
       const dates = info.lost.map((d) => longDate(dayNumber(d))).join(', ');

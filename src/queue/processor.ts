@@ -14,13 +14,18 @@ import { createProviders, isPermanentTravelTimeError } from '../providers.js';
 import { CANCELLED } from './plan-queue.js';
 import { queueKeys, type PlanJobData } from './keys.js';
 
-let state: { config: Config; redis: Redis } | undefined;
+let state: { config: Config; redis: Redis; cache: Redis } | undefined;
 
-function shared(): { config: Config; redis: Redis } {
+function shared(): { config: Config; redis: Redis; cache: Redis } {
   if (!state) {
     const config = loadConfig(process.env);
-    state = { config, redis: new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }) };
-    state.redis.on('error', () => undefined);
+    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    const cacheUrl = config.MATRIX_CACHE_REDIS_URL;
+    const cache = cacheUrl && cacheUrl !== config.REDIS_URL ? new Redis(cacheUrl, { maxRetriesPerRequest: 1 }) : redis;
+    // Failed commands surface where they are used; the matrix cache falls back to fetching.
+    redis.on('error', () => undefined);
+    cache.on('error', () => undefined);
+    state = { config, redis, cache };
   }
   return state;
 }
@@ -30,7 +35,7 @@ export default async function processPlan(
   _token?: string,
   signal?: AbortSignal,
 ): Promise<PlanResult> {
-  const { config, redis } = shared();
+  const { config, redis, cache } = shared();
   const keys = queueKeys(config.QUEUE_PREFIX, config.QUEUE_NAME);
   if ((await redis.exists(keys.cancelled(job.id)).catch(() => 0)) === 1) throw new UnrecoverableError(CANCELLED);
 
@@ -46,7 +51,7 @@ export default async function processPlan(
   }, CANCEL_POLL_MS);
   const stop = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
   try {
-    return await plan(job, config, redis, stop);
+    return await plan(job, config, cache, stop);
   } finally {
     clearInterval(watch);
   }
@@ -54,14 +59,15 @@ export default async function processPlan(
 
 const CANCEL_POLL_MS = 250;
 
-async function plan(job: SandboxedJob<PlanJobData, PlanResult>, config: Config, redis: Redis, signal: AbortSignal): Promise<PlanResult> {
+async function plan(job: SandboxedJob<PlanJobData, PlanResult>, config: Config, cache: Redis, signal: AbortSignal): Promise<PlanResult> {
   const parsed = PlanRequest.safeParse(job.data.request);
   if (!parsed.success) throw new UnrecoverableError(`invalid request: ${parsed.error.message}`);
-  const providers = createProviders(config, redis);
+  const providers = createProviders(config, cache);
   try {
     return await runPlan(parsed.data, {
       travelTimes: providers.travelTimes,
       defaultSource: providers.defaultSource,
+      ...(providers.geometry ? { geometry: providers.geometry } : {}),
       fallbackToHaversine: config.OSRM_FALLBACK_HAVERSINE,
       today: job.data.today,
       now: () => performance.now(),

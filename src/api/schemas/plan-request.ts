@@ -106,7 +106,10 @@ export const PlanOptions = z
       .array(z.object({ accountId: z.string().min(1), date: IsoDate }))
       .optional()
       .meta({ description: 'Visits of the previous plan, to keep days stable when replanning.' }),
-    geometry: z.boolean().default(false).meta({ description: 'Attach route geometry to each day (OSRM only).' }),
+    geometry: z.boolean().default(false).meta({ description: 'Attach each day\'s road geometry (GeoJSON LineString) when travel times come from OSRM.' }),
+    fallbackToHaversine: z.boolean().optional().meta({
+      description: 'When OSRM stays unreachable, plan on haversine estimates instead of failing (the summary then says so). Default: the service configuration.',
+    }),
   })
   .meta({ description: 'Solver options.' });
 

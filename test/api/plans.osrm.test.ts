@@ -1,0 +1,104 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanJob } from '../../src/api/schemas/plan-job.js';
+import { PlanRequest, type PlanRequestInput } from '../../src/api/schemas/plan-request.js';
+import { pointsOf } from '../../src/domain/compile.js';
+import { createOsrm } from '../../src/matrix/osrm.js';
+import { checkPlanResult } from '../helpers/check-result.js';
+import { finished } from '../helpers/jobs.js';
+import { startOsrmServer, type OsrmServer } from '../helpers/osrm-server.js';
+import { smallRequest } from '../helpers/requests.js';
+import { startService, testConfig, type TestService } from '../helpers/service.js';
+
+let osrm: OsrmServer;
+let service: TestService | undefined;
+
+// Account a4 sits in a box without roads.
+const NO_ROAD = { south: 48.14, north: 48.16, west: -1.51, east: -1.49 };
+
+beforeAll(async () => {
+  osrm = await startOsrmServer({ maxTableSize: 4, noRoad: [NO_ROAD] });
+});
+afterAll(async () => {
+  await osrm.close();
+});
+afterEach(async () => {
+  await service?.close();
+  service = undefined;
+});
+
+async function plan(config: ReturnType<typeof testConfig>, body: PlanRequestInput): Promise<PlanJob> {
+  service = await startService(config);
+  const res = await service.app.inject({ method: 'POST', url: '/v1/plans', payload: body });
+  expect(res.statusCode).toBe(202);
+  const { id } = res.json<{ id: string }>();
+  const worker = service.startWorker();
+  await finished(worker, id);
+  return (await service.app.inject({ method: 'GET', url: `/v1/plans/${id}` })).json<PlanJob>();
+}
+
+describe('plans on OSRM travel times', () => {
+  it('plans with OSRM times in chunks, names the unreachable account, and adds geometry', async () => {
+    const body = smallRequest({ options: { timeLimitSeconds: 10, seed: 1, iterations: 100, travelTimes: 'osrm', geometry: true } });
+    const job = await plan(testConfig({ OSRM_URL: osrm.url, OSRM_MAX_TABLE_SIZE: '4' }), body);
+    expect(job.status).toBe('completed');
+    const result = job.result;
+    if (!result) throw new Error('no result');
+    expect(result.summary.travelTimeSource).toBe('osrm');
+    expect(osrm.requests.filter((r) => r.service === 'table').every((r) => r.sources * r.destinations <= 16)).toBe(true);
+
+    const unplanned = result.unplanned.find((u) => u.accountId === 'a4');
+    expect(unplanned?.reason).toBe('unreachable');
+    expect(result.days.flatMap((d) => d.stops).some((s) => s.id === 'a4')).toBe(false);
+
+    // Re-check the plan against OSRM's own table; a4's row and column are never used.
+    const request = PlanRequest.parse(body);
+    const points = pointsOf(request);
+    const skip = points.indexOf(request.accounts[3]?.location ?? request.rep.start);
+    const kept = points.filter((_, i) => i !== skip);
+    const part = await createOsrm({ baseUrl: osrm.url, maxTableSize: 4 }).matrix(kept);
+    const n = points.length;
+    const full = { size: n, source: 'osrm' as const, durations: new Int32Array(n * n), distances: new Int32Array(n * n) };
+    const at = (i: number) => (i < skip ? i : i - 1);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (i === skip || j === skip) continue;
+        full.durations[i * n + j] = part.durations[at(i) * part.size + at(j)] ?? 0;
+        full.distances[i * n + j] = part.distances[at(i) * part.size + at(j)] ?? 0;
+      }
+    }
+    checkPlanResult(request, full, result, { today: '2026-11-23' });
+    for (const day of result.days) {
+      expect(day.geometry?.type).toBe('LineString');
+      expect(day.geometry?.coordinates.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('replans the same portfolio from the matrix cache, without OSRM table calls', async () => {
+    // Without a4: a point OSRM cannot snap is asked again on every plan.
+    const body = smallRequest({ prospects: [], options: { timeLimitSeconds: 5, seed: 1, iterations: 50, travelTimes: 'osrm' } });
+    body.accounts = body.accounts.filter((a) => a.id !== 'a4');
+    const config = testConfig({ OSRM_URL: osrm.url, OSRM_MAX_TABLE_SIZE: '4', QUEUE_PREFIX: `cache${String(Date.now())}` });
+    const first = await plan(config, body);
+    expect(first.error?.detail ?? first.status).toBe('completed');
+    await service?.close();
+    const tablesBefore = osrm.requests.filter((r) => r.service === 'table').length;
+    const again = await plan(config, { ...body, options: { ...body.options, seed: 2 } });
+    expect(again.status).toBe('completed');
+    expect(osrm.requests.filter((r) => r.service === 'table').length).toBe(tablesBefore);
+  });
+
+  it('fails the plan with a clear error when OSRM is down', async () => {
+    const body = smallRequest({ options: { timeLimitSeconds: 5, seed: 1, iterations: 50, travelTimes: 'osrm' } });
+    const job = await plan(testConfig({ OSRM_URL: 'http://127.0.0.1:1', OSRM_RETRIES: '1' }), body);
+    expect(job.status).toBe('failed');
+    expect(job.error?.detail).toMatch(/OSRM .* unavailable/);
+  });
+
+  it('falls back to haversine when the request allows it, and says so', async () => {
+    const body = smallRequest({ options: { timeLimitSeconds: 5, seed: 1, iterations: 50, travelTimes: 'osrm', fallbackToHaversine: true } });
+    const job = await plan(testConfig({ OSRM_URL: 'http://127.0.0.1:1', OSRM_RETRIES: '1' }), body);
+    expect(job.status).toBe('completed');
+    expect(job.result?.summary.travelTimeSource).toBe('haversine');
+    expect(job.result?.summary.travelTimeFallback).toBe(true);
+  });
+});
