@@ -11,6 +11,13 @@ describe('configuration', () => {
     expect(config.API_KEYS).toEqual([]);
   });
 
+  it('treats an empty variable as unset', () => {
+    const config = loadConfig({ CALLBACK_SECRET: '', OSRM_URL: '', PORT: '' });
+    expect(config.CALLBACK_SECRET).toBeUndefined();
+    expect(config.OSRM_URL).toBeUndefined();
+    expect(config.PORT).toBe(3000);
+  });
+
   it('lists every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', OSRM_FALLBACK_HAVERSINE: 'maybe' })).toThrow(ConfigError);
     try {
