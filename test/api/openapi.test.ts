@@ -24,6 +24,20 @@ function emptySchemas(node: unknown, path: string[] = []): string[] {
   return entries.flatMap(([k, v]) => emptySchemas(v, [...path, k]));
 }
 
+/** Properties without a description: the document must explain every field. */
+function undescribed(node: unknown, path: string[] = []): string[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const own = Object.entries(node);
+  const properties = own.find(([k]) => k === 'properties')?.[1];
+  const here =
+    typeof properties === 'object' && properties !== null
+      ? Object.entries(properties).flatMap(([name, schema]) =>
+          typeof schema === 'object' && schema !== null && !('description' in schema) && !('$ref' in schema) ? [[...path, name].join('/')] : [],
+        )
+      : [];
+  return [...here, ...own.flatMap(([k, v]) => undescribed(v, [...path, k]))];
+}
+
 describe('OpenAPI document', () => {
   it('is committed and up to date (run `npm run openapi` after changing a schema)', async () => {
     const committed = await readFile(new URL('../../openapi/openapi.json', import.meta.url), 'utf8');
@@ -38,6 +52,11 @@ describe('OpenAPI document', () => {
 
   it('documents every schema (no empty schema objects)', async () => {
     expect(emptySchemas(JSON.parse(await generated()))).toEqual([]);
+  });
+
+  it('describes every field', async () => {
+    const doc = JSON.parse(await generated()) as { components: unknown };
+    expect(undescribed(doc.components)).toEqual([]);
   });
 
   it('serves the document and the docs page', async () => {

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { PlanQueue } from '../../queue/plan-queue.js';
 import { ProblemDocument } from '../schemas/problem.js';
 
-const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+const Health = z
+  .object({ status: z.literal('ok').meta({ description: 'Always "ok" when the check passes.', examples: ['ok'] }) })
+  .meta({ id: 'Health', description: 'A passed health check.' });
 
 export const healthRoutes: FastifyPluginAsyncZod<{ readonly plans: PlanQueue }> = (app, { plans }) => {
   app.get(

@@ -19,9 +19,9 @@ export const Submitted = z
 
 export const PlanProgress = z
   .object({
-    iteration: z.int().min(0),
-    bestCost: z.number(),
-    elapsedMs: z.number().min(0),
+    iteration: z.int().min(0).meta({ description: 'Search iterations done.', examples: [1200] }),
+    bestCost: z.number().meta({ description: 'Objective of the best plan so far (seconds of driving plus penalties).', examples: [35640] }),
+    elapsedMs: z.number().min(0).meta({ description: 'Search time so far.', examples: [4200] }),
   })
   .meta({ id: 'PlanProgress', description: 'Progress of the search.' });
 export type PlanProgress = z.infer<typeof PlanProgress>;
@@ -37,10 +37,13 @@ export const PlanJob = z
     startedAt: Timestamp.optional().meta({ description: 'When a worker started it (latest attempt).' }),
     finishedAt: Timestamp.optional().meta({ description: 'When it completed or failed.' }),
     attempts: z.int().min(0).meta({ description: 'Attempts started so far.' }),
-    progress: PlanProgress.nullable(),
+    progress: PlanProgress.nullable().meta({ description: 'Latest progress of the search; null before it starts.' }),
     result: PlanResult.optional().meta({ description: 'The plan, once completed.' }),
     error: z
-      .object({ title: z.string(), detail: z.string() })
+      .object({
+        title: z.string().meta({ description: 'Kind of failure.', examples: ['Planning failed'] }),
+        detail: z.string().meta({ description: 'What happened.', examples: ['OSRM at http://osrm:5000 is unavailable: no usable answer after 4 attempt(s)'] }),
+      })
       .optional()
       .meta({ description: 'Why the plan failed.' }),
   })

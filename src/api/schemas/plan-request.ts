@@ -103,7 +103,12 @@ export const PlanOptions = z
       .default({ missedVisit: 1, prospectMinutes: 60, distancePerKm: 0 })
       .meta({ description: 'Objective weights.' }),
     previousPlan: z
-      .array(z.object({ accountId: z.string().min(1), date: IsoDate }))
+      .array(
+        z.object({
+          accountId: z.string().min(1).meta({ description: 'Account id.', examples: ['acc-0042'] }),
+          date: IsoDate.meta({ description: 'Date the previous plan had a visit on.' }),
+        }),
+      )
       .optional()
       .meta({ description: 'Visits of the previous plan, to keep days stable when replanning.' }),
     geometry: z.boolean().default(false).meta({ description: 'Attach each day\'s road geometry (GeoJSON LineString) when travel times come from OSRM.' }),

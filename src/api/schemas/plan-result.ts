@@ -29,9 +29,12 @@ export const Day = z
     visitMinutes: Minutes.meta({ description: 'Time spent in visits.', examples: [360] }),
     returnTravelMinutes: Minutes.meta({ description: 'Driving from the last stop to the end location.', examples: [22] }),
     returnTravelKm: Km.meta({ description: 'Distance from the last stop to the end location.', examples: [19.5] }),
-    stops: z.array(Stop),
+    stops: z.array(Stop).meta({ description: 'Visits and the break, in order.' }),
     geometry: z
-      .object({ type: z.literal('LineString'), coordinates: z.array(z.tuple([z.number(), z.number()])) })
+      .object({
+        type: z.literal('LineString').meta({ description: 'GeoJSON geometry type.' }),
+        coordinates: z.array(z.tuple([z.number(), z.number()])).meta({ description: 'Positions [lon, lat] along the roads.', examples: [[[-1.2085, 48.1236], [-1.2101, 48.1198]]] }),
+      })
       .optional()
       .meta({ description: 'Route geometry as a GeoJSON LineString [lon, lat], when requested.' }),
   })
@@ -49,7 +52,7 @@ export const UNPLANNED_REASONS = [
 
 export const Unplanned = z
   .object({
-    accountId: z.string().meta({ examples: ['acc-0007'] }),
+    accountId: z.string().meta({ description: 'The account whose visits are missing.', examples: ['acc-0007'] }),
     visitsMissing: z.int().min(1).meta({ description: 'Required visits not planned.', examples: [1] }),
     reason: z.enum(UNPLANNED_REASONS).meta({ description: 'Why the visits could not be planned.', examples: ['day_capacity'] }),
     message: z.string().meta({
@@ -61,22 +64,22 @@ export const Unplanned = z
 
 export const AccountSummary = z
   .object({
-    id: z.string().meta({ examples: ['acc-0042'] }),
-    visitsRequired: z.int().min(0).meta({ examples: [1] }),
-    plannedDates: z.array(IsoDate).meta({ examples: [['2026-11-23']] }),
+    id: z.string().meta({ description: 'Account id.', examples: ['acc-0042'] }),
+    visitsRequired: z.int().min(0).meta({ description: 'Visits due within the horizon (appointments included).', examples: [1] }),
+    plannedDates: z.array(IsoDate).meta({ description: 'Dates of the planned visits.', examples: [['2026-11-23']] }),
     nextDue: IsoDate.nullable().meta({ description: 'When the next visit after this plan is due.', examples: ['2026-11-30'] }),
   })
   .meta({ id: 'AccountSummary', description: 'What the plan does for one account.' });
 
 export const Summary = z
   .object({
-    visitsRequired: z.int().min(0).meta({ examples: [46] }),
+    visitsRequired: z.int().min(0).meta({ description: 'Account visits due within the horizon.', examples: [46] }),
     visitsPlanned: z.int().min(0).meta({ description: 'Required visits planned.', examples: [45] }),
-    visitsMissed: z.int().min(0).meta({ examples: [1] }),
-    prospectVisits: z.int().min(0).meta({ examples: [3] }),
-    driveMinutes: Minutes.meta({ examples: [812] }),
-    driveKm: Km.meta({ examples: [701.4] }),
-    visitMinutes: Minutes.meta({ examples: [2130] }),
+    visitsMissed: z.int().min(0).meta({ description: 'Required visits left out (see unplanned).', examples: [1] }),
+    prospectVisits: z.int().min(0).meta({ description: 'Prospect visits planned.', examples: [3] }),
+    driveMinutes: Minutes.meta({ description: 'Driving over the horizon.', examples: [812] }),
+    driveKm: Km.meta({ description: 'Distance driven over the horizon.', examples: [701.4] }),
+    visitMinutes: Minutes.meta({ description: 'Time in visits over the horizon.', examples: [2130] }),
     utilisation: z.number().min(0).meta({ description: 'Time on the road (driving, visits, waits, breaks) over working time of the used days.', examples: [0.93] }),
     objective: z
       .object({
@@ -84,10 +87,10 @@ export const Summary = z
         distance: z.number().meta({ description: 'Distance cost, in minutes.' }),
         missedVisits: z.number().meta({ description: 'Penalty of missed visits.' }),
         prospects: z.number().meta({ description: 'Value of prospect visits (subtracted).' }),
-        total: z.number(),
+        total: z.number().meta({ description: 'travel + distance + missedVisits − prospects.' }),
       })
       .meta({ description: 'Breakdown of the objective, in minute units.' }),
-    travelTimeSource: z.enum(['osrm', 'haversine']).meta({ examples: ['haversine'] }),
+    travelTimeSource: z.enum(['osrm', 'haversine']).meta({ description: 'Where the travel times came from.', examples: ['haversine'] }),
     travelTimeFallback: z.boolean().optional().meta({ description: 'True when OSRM failed and haversine was used instead.' }),
   })
   .meta({ id: 'Summary', description: 'Key figures of the plan.' });
@@ -95,9 +98,9 @@ export const Summary = z
 export const PlanResult = z
   .object({
     summary: Summary,
-    days: z.array(Day),
-    unplanned: z.array(Unplanned),
-    accounts: z.array(AccountSummary),
+    days: z.array(Day).meta({ description: 'The tour of each day with visits, by date.' }),
+    unplanned: z.array(Unplanned).meta({ description: 'Required visits the plan leaves out, with the reason.' }),
+    accounts: z.array(AccountSummary).meta({ description: 'Per account: visits required, planned dates, next due date.' }),
   })
   .meta({ id: 'PlanResult', description: 'A weekly plan: which account on which day, in which order, at what time.' });
 
