@@ -27,11 +27,11 @@ function emptySchemas(node: unknown, path: string[] = []): string[] {
 /** Properties without a description: the document must explain every field. */
 function undescribed(node: unknown, path: string[] = []): string[] {
   if (typeof node !== 'object' || node === null) return [];
-  const own = Object.entries(node);
+  const own = Object.entries(node as Record<string, unknown>);
   const properties = own.find(([k]) => k === 'properties')?.[1];
   const here =
     typeof properties === 'object' && properties !== null
-      ? Object.entries(properties).flatMap(([name, schema]) =>
+      ? Object.entries(properties as Record<string, unknown>).flatMap(([name, schema]) =>
           typeof schema === 'object' && schema !== null && !('description' in schema) && !('$ref' in schema) ? [[...path, name].join('/')] : [],
         )
       : [];
