@@ -1,11 +1,11 @@
 import closeWithGrace from 'close-with-grace';
-import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { buildApp } from '../api/app.js';
 import { loadConfig, type Config } from '../config.js';
 import { loggerOptions } from '../logger.js';
 import { createCallbackSender } from '../queue/callbacks.js';
-import { createPlanQueue } from '../queue/plan-queue.js';
+import { producerConnection, workerConnection } from '../queue/connections.js';
+import { configuredPlanQueue } from '../queue/plan-queue.js';
 import { createPlanWorker } from '../queue/worker.js';
 
 export interface Service {
@@ -17,26 +17,13 @@ export function boot(): { config: Config; logger: Logger } {
   return { config, logger: pino(loggerOptions(config.LOG_LEVEL)) };
 }
 
-/** The API answers fast even when Redis is away: no offline queue, short command timeout. */
-export function producerConnection(config: Config): Redis {
-  return new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000 });
-}
-
 export async function startApi(config: Config, logger: Logger): Promise<Service> {
-  const connection = producerConnection(config);
+  const connection = producerConnection(config.REDIS_URL);
   connection.on('error', (err) => {
     logger.warn({ err: err.message }, 'redis connection error (api)');
   });
   const callbacks = createCallbackSender(config, connection);
-  const plans = createPlanQueue({
-    connection,
-    callbacks,
-    queueName: config.QUEUE_NAME,
-    prefix: config.QUEUE_PREFIX,
-    attempts: config.JOB_ATTEMPTS,
-    resultTtlSeconds: config.RESULT_TTL_SECONDS,
-    resultMaxCount: config.RESULT_MAX_COUNT,
-  });
+  const plans = configuredPlanQueue(config, connection, callbacks);
   const app = await buildApp({ config, plans, logger });
   await app.listen({ port: config.PORT, host: config.HOST });
   return {
@@ -50,7 +37,7 @@ export async function startApi(config: Config, logger: Logger): Promise<Service>
 }
 
 export function startWorker(config: Config, logger: Logger): Service {
-  const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const connection = workerConnection(config.REDIS_URL);
   connection.on('error', (err) => {
     logger.warn({ err: err.message }, 'redis connection error (worker)');
   });

@@ -6,6 +6,7 @@ import type { PlanJob } from '../api/schemas/plan-job.js';
 import { PlanProgress as PlanProgressSchema } from '../api/schemas/plan-job.js';
 import type { PlanRequest } from '../api/schemas/plan-request.js';
 import { PlanResult } from '../api/schemas/plan-result.js';
+import type { Config } from '../config.js';
 import type { CallbackSender } from './callbacks.js';
 import { fingerprint, queueKeys, sha256, type PlanJobData } from './keys.js';
 
@@ -36,6 +37,19 @@ export interface PlanQueue {
 }
 
 export type PlanJobHandle = Job<PlanJobData, PlanResult>;
+
+/** The plan queue as the configuration sets it up. */
+export function configuredPlanQueue(config: Config, connection: Redis, callbacks?: CallbackSender): PlanQueue {
+  return createPlanQueue({
+    connection,
+    queueName: config.QUEUE_NAME,
+    prefix: config.QUEUE_PREFIX,
+    attempts: config.JOB_ATTEMPTS,
+    resultTtlSeconds: config.RESULT_TTL_SECONDS,
+    resultMaxCount: config.RESULT_MAX_COUNT,
+    ...(callbacks ? { callbacks } : {}),
+  });
+}
 
 export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
   const { connection, queueName, prefix } = options;

@@ -7,13 +7,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { defaultConfig, type Config } from '../../src/config.js';
 import { createCallbackSender } from '../../src/queue/callbacks.js';
-import { createPlanQueue, type PlanQueue } from '../../src/queue/plan-queue.js';
+import { producerConnection, workerConnection } from '../../src/queue/connections.js';
+import { configuredPlanQueue, type PlanQueue } from '../../src/queue/plan-queue.js';
 import { createPlanWorker, type PlanWorker } from '../../src/queue/worker.js';
 
 export const PROCESSOR = fileURLToPath(new URL('../../dist/src/queue/processor.js', import.meta.url));
@@ -38,18 +39,10 @@ export interface TestService {
 }
 
 export async function startService(config: Config = testConfig()): Promise<TestService> {
-  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000 });
+  const redis = producerConnection(config.REDIS_URL);
   await new Promise<void>((resolve) => redis.once('ready', () => { resolve(); }));
   const callbacks = createCallbackSender(config, redis);
-  const plans = createPlanQueue({
-    connection: redis,
-    callbacks,
-    queueName: config.QUEUE_NAME,
-    prefix: config.QUEUE_PREFIX,
-    attempts: config.JOB_ATTEMPTS,
-    resultTtlSeconds: config.RESULT_TTL_SECONDS,
-    resultMaxCount: config.RESULT_MAX_COUNT,
-  });
+  const plans = configuredPlanQueue(config, redis, callbacks);
   const app = await buildApp({ config, plans, logger: false });
   const workers: { worker: PlanWorker; connection: Redis }[] = [];
   return {
@@ -59,7 +52,7 @@ export async function startService(config: Config = testConfig()): Promise<TestS
     redis,
     startWorker() {
       if (!existsSync(PROCESSOR)) throw new Error(`${PROCESSOR} is missing: run "npm run build" before the tests.`);
-      const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+      const connection = workerConnection(config.REDIS_URL);
       const worker = createPlanWorker({ config, connection, logger: pino({ level: 'silent' }), processorFile: PROCESSOR });
       workers.push({ worker, connection });
       return worker;

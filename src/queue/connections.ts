@@ -1,0 +1,11 @@
+import { Redis } from 'ioredis';
+
+/** For the API: fail fast when Redis is away (no offline queue, short command timeout), so requests get a 503. */
+export function producerConnection(url: string): Redis {
+  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000 });
+}
+
+/** For workers: blocking commands wait as long as it takes; BullMQ requires maxRetriesPerRequest null. */
+export function workerConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null });
+}
