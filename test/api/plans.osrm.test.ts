@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanJob } from '../../src/api/schemas/plan-job.js';
 import { PlanRequest, type PlanRequestInput } from '../../src/api/schemas/plan-request.js';
 import { pointsOf } from '../../src/domain/compile.js';
+import { createHaversine } from '../../src/matrix/haversine.js';
 import { createOsrm } from '../../src/matrix/osrm.js';
 import { checkPlanResult } from '../helpers/check-result.js';
 import { finished } from '../helpers/jobs.js';
@@ -26,6 +27,10 @@ afterEach(async () => {
   service = undefined;
 });
 
+function fail(message: string): never {
+  throw new Error(message);
+}
+
 async function plan(config: ReturnType<typeof testConfig>, body: PlanRequestInput): Promise<PlanJob> {
   service = await startService(config);
   const res = await service.app.inject({ method: 'POST', url: '/v1/plans', payload: body });
@@ -42,7 +47,7 @@ describe('plans on OSRM travel times', () => {
     const job = await plan(testConfig({ OSRM_URL: osrm.url, OSRM_MAX_TABLE_SIZE: '4' }), body);
     expect(job.status).toBe('completed');
     const result = job.result;
-    if (!result) throw new Error('no result');
+    if (!result) fail('no result');
     expect(result.summary.travelTimeSource).toBe('osrm');
     expect(osrm.requests.filter((r) => r.service === 'table').every((r) => r.sources * r.destinations <= 16)).toBe(true);
 
@@ -85,6 +90,9 @@ describe('plans on OSRM travel times', () => {
     const again = await plan(config, { ...body, options: { ...body.options, seed: 2 } });
     expect(again.status).toBe('completed');
     expect(osrm.requests.filter((r) => r.service === 'table').length).toBe(tablesBefore);
+    const request = PlanRequest.parse(body);
+    const matrix = await createOsrm({ baseUrl: osrm.url, maxTableSize: 4 }).matrix(pointsOf(request));
+    for (const job of [first, again]) checkPlanResult(request, matrix, job.result ?? fail('no result'), { today: '2026-11-23' });
   });
 
   it('fails the plan with a clear error when OSRM is down', async () => {
@@ -100,5 +108,7 @@ describe('plans on OSRM travel times', () => {
     expect(job.status).toBe('completed');
     expect(job.result?.summary.travelTimeSource).toBe('haversine');
     expect(job.result?.summary.travelTimeFallback).toBe(true);
+    const request = PlanRequest.parse(body);
+    checkPlanResult(request, await createHaversine({}).matrix(pointsOf(request)), job.result ?? fail('no result'), { today: '2026-11-23' });
   });
 });

@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PlanRequest } from '../../src/api/schemas/plan-request.js';
+import { pointsOf } from '../../src/domain/compile.js';
+import { createHaversine } from '../../src/matrix/haversine.js';
 import { signature } from '../../src/queue/callbacks.js';
+import { checkPlanResult } from '../helpers/check-result.js';
 import { smallRequest } from '../helpers/requests.js';
 import { startService, testConfig, type TestService } from '../helpers/service.js';
 
@@ -44,6 +48,10 @@ async function receiver(failures = 0): Promise<{ url: string; next: () => Promis
   };
 }
 
+function fail(): never {
+  throw new Error('the completed plan has no result');
+}
+
 let service: TestService;
 let hook: Awaited<ReturnType<typeof receiver>>;
 const SECRET = 'a-test-secret-of-some-length';
@@ -69,6 +77,9 @@ describe('callbacks', () => {
     const webhookId = String(got.headers['webhook-id']);
     const timestamp = String(got.headers['webhook-timestamp']);
     expect(got.headers['webhook-signature']).toBe(signature(SECRET, webhookId, timestamp, got.body));
+    const job = await service.plans.get(id);
+    const request = PlanRequest.parse(smallRequest({ callbackUrl: hook.url }));
+    checkPlanResult(request, await createHaversine({}).matrix(pointsOf(request)), job?.result ?? fail(), { today: '2026-11-23' });
   });
 
   it('reports a cancelled waiting plan', async () => {
