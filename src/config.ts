@@ -21,6 +21,10 @@ export const ConfigSchema = z.object({
     .transform((s) => s.split(',').map((k) => k.trim()).filter((k) => k.length > 0)),
   WORKER_CONCURRENCY: int(1, 1),
   JOB_ATTEMPTS: int(2, 1),
+  /** How long a worker's hold on a job lasts without renewal; a crashed worker's plans are retried after it. */
+  WORKER_LOCK_MS: int(30_000, 1000),
+  /** Heap limit of each solver child process; a plan that exceeds it fails that attempt instead of the worker. */
+  WORKER_MAX_MEMORY_MB: int(2048, 128),
   RESULT_TTL_SECONDS: int(7 * 24 * 3600, 60),
   RESULT_MAX_COUNT: int(10_000, 1),
   MAX_ACCOUNTS: int(5000, 1),

@@ -15,9 +15,6 @@ export interface PlanWorkerOptions {
   readonly logger: Logger;
   /** The compiled processor; defaults to the one next to this file. */
   readonly processorFile?: string;
-  /** Extra worker settings, e.g. short locks in tests. */
-  readonly lockDurationMs?: number;
-  readonly stalledIntervalMs?: number;
 }
 
 export interface PlanWorker {
@@ -35,9 +32,9 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     useWorkerThreads: false,
-    workerForkOptions: { env: { ...process.env, ...configToEnv(config) } },
-    ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
-    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+    workerForkOptions: { env: { ...process.env, ...configToEnv(config) }, execArgv: [`--max-old-space-size=${String(config.WORKER_MAX_MEMORY_MB)}`] },
+    lockDuration: config.WORKER_LOCK_MS,
+    stalledInterval: config.WORKER_LOCK_MS,
   });
   worker.on('error', (err) => {
     logger.error({ err }, 'worker error');
