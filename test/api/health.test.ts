@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { createPlanQueue } from '../../src/queue/plan-queue.js';
+import { smallRequest } from '../helpers/requests.js';
 import { startService, testConfig, type TestService } from '../helpers/service.js';
 
 let service: TestService;
@@ -32,8 +33,11 @@ describe('health and readiness', () => {
       expect(ready.statusCode).toBe(503);
       expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(ready.headers['retry-after']).toBe('5');
-      const post = await app.inject({ method: 'POST', url: '/v1/plans', payload: { rep: 1 } });
-      expect(post.statusCode).toBe(400);
+      const invalid = await app.inject({ method: 'POST', url: '/v1/plans', payload: { rep: 1 } });
+      expect(invalid.statusCode).toBe(400);
+      const valid = await app.inject({ method: 'POST', url: '/v1/plans', payload: smallRequest() });
+      expect(valid.statusCode).toBe(503);
+      expect(valid.headers['retry-after']).toBe('5');
       const get = await app.inject({ method: 'GET', url: '/v1/plans/plan-x' });
       expect(get.statusCode).toBe(503);
     } finally {
