@@ -4,10 +4,10 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.base.json tsconfig.build.json ./
+COPY tsconfig.base.json tsconfig.app.json ./
 COPY src ./src
-COPY bench ./bench
-RUN npm run build && npm prune --omit=dev
+# The service only: benchmarks and tests stay out of the image.
+RUN npx tsc -p tsconfig.app.json && npm prune --omit=dev
 
 # Runtime stage: compiled code and production dependencies only, as a non-root user.
 FROM node:24-bookworm-slim AS runtime
