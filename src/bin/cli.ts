@@ -21,7 +21,14 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const parsed = PlanRequest.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    console.error(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const parsed = PlanRequest.safeParse(json);
   if (!parsed.success) {
     console.error(`${file} is not a valid plan request:`);
     for (const issue of parsed.error.issues) console.error(`  /${issue.path.join('/')}: ${issue.message}`);
@@ -46,4 +53,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(`Planning failed: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+});
