@@ -24,6 +24,7 @@ export interface PlanQueueOptions {
 }
 
 export interface SubmitOptions {
+  /** Scoped to the caller by the API (one client's key never meets another's). */
   readonly idempotencyKey?: string;
   readonly requestId: string;
 }
@@ -83,6 +84,9 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
             throw new AppError('idempotency_mismatch', 'This Idempotency-Key was already used with a different request body.');
           }
         }
+        // A plan cancelled while waiting is gone from the queue; its key keeps answering "cancelled".
+        const cancelledSince = idempotencyKey ? await connection.get(keys.cancelled(id)) : null;
+        if (cancelledSince !== null) return cancelledView(id, cancelledSince);
         const data: PlanJobData = { request, today: localDate(now(), request.timezone), requestId };
         // With a custom id, BullMQ ignores a duplicate add; read the stored job back either way.
         await queue.add('plan', data, { ...jobOptions, jobId: id });

@@ -1,7 +1,8 @@
 /**
- * The objective: Σ routes (travel + distanceWeight·distance, return included;
- * an empty route costs nothing) + Σ clients (the chosen pattern's penalty when
- * served, missPenalty when not) − Σ prizes of served clients.
+ * The objective: Σ routes (travel + distanceWeight·distance, return included,
+ * plus the shift's fixed cost; an empty route costs nothing) + Σ clients (the
+ * chosen pattern's penalty when served, missPenalty when not) − Σ prizes of
+ * served clients.
  */
 import type { Problem } from './problem.js';
 import type { CostBreakdown, Plan } from './plan.js';
@@ -40,20 +41,27 @@ export function routeTotals(
   return { travel, distance };
 }
 
-/** Route cost: travel + distanceWeight·distance. */
+/** The fixed cost of using `shift` (0 when it has none). */
+export function fixedCost(problem: Problem, shift: number): number {
+  return problem.shifts[shift].fixedCost ?? 0;
+}
+
+/** Route cost: travel + distanceWeight·distance, plus the fixed cost when the route is used. */
 export function routeCost(problem: Problem, shift: number, seq: ArrayLike<number>, len: number): number {
   const { travel, distance } = routeTotals(problem, shift, seq, len);
-  return travel + problem.distanceWeight * distance;
+  return travel + problem.distanceWeight * distance + (len > 0 ? fixedCost(problem, shift) : 0);
 }
 
 /** The cost of a plan, recomputed from scratch (feasibility is not checked here). */
 export function evaluatePlan(problem: Problem, plan: Pick<Plan, 'routes' | 'patterns'>): CostBreakdown {
   let travel = 0;
   let distance = 0;
+  let fixed = 0;
   for (const r of plan.routes) {
     const t = routeTotals(problem, r.shift, r.visits, r.visits.length);
     travel += t.travel;
     distance += t.distance;
+    if (r.visits.length > 0) fixed += fixedCost(problem, r.shift);
   }
   let penalty = 0;
   let prize = 0;
@@ -66,5 +74,6 @@ export function evaluatePlan(problem: Problem, plan: Pick<Plan, 'routes' | 'patt
       prize += c.prize;
     }
   });
-  return { travel, distance, penalty, prize, total: travel + problem.distanceWeight * distance + penalty - prize };
+  const total = travel + problem.distanceWeight * distance + fixed + penalty - prize;
+  return { travel, distance, ...(fixed > 0 && { fixed }), penalty, prize, total };
 }

@@ -2,7 +2,7 @@
 export * from './problem.js';
 export * from './plan.js';
 export { scheduleRoute, isFeasibleRoute } from './schedule.js';
-export { evaluatePlan, edgeCost, clientCost, routeCost, routeTotals } from './cost.js';
+export { evaluatePlan, edgeCost, clientCost, fixedCost, routeCost, routeTotals } from './cost.js';
 export { Rng } from './rng.js';
 export { maxIterations, deadline, aborted, any, type StopCriterion } from './stop.js';
 export { Solution } from './solution.js';

@@ -4,8 +4,7 @@
  * the pattern-change operator. Results per (client, day) are cached until a
  * route of that day changes.
  */
-import { clientCost, edgeCost } from './cost.js';
-import { isFeasibleRoute } from './schedule.js';
+import { clientCost, edgeCost, fixedCost } from './cost.js';
 import type { Solution } from './solution.js';
 
 /** The best and second-best ways to serve a client (pattern -1: not served). */
@@ -28,12 +27,6 @@ export class Inserter {
   shift = -1;
   pos = -1;
   private readonly sol: Solution;
-  private readonly candCost: Float64Array;
-  private readonly candShift: Int32Array;
-  private readonly candPos: Int32Array;
-  private readonly order: Int32Array;
-  private readonly view: Int32Array;
-  private readonly buf: Int32Array;
   private readonly dayCost: Float64Array;
   private readonly cacheStamp: Int32Array;
   private readonly cacheCost: Float64Array;
@@ -43,13 +36,6 @@ export class Inserter {
   constructor(sol: Solution) {
     this.sol = sol;
     const p = sol.problem;
-    const slots = p.clients.length * p.numDays + p.shifts.length + 1;
-    this.candCost = new Float64Array(slots);
-    this.candShift = new Int32Array(slots);
-    this.candPos = new Int32Array(slots);
-    this.order = new Int32Array(slots);
-    this.view = new Int32Array(p.clients.length + 1);
-    this.buf = new Int32Array(p.clients.length + 1);
     this.dayCost = new Float64Array(p.numDays);
     const cells = p.clients.length * p.numDays;
     this.cacheStamp = new Int32Array(cells).fill(-1);
@@ -82,51 +68,53 @@ export class Inserter {
     return cost;
   }
 
+  /**
+   * Scans every position of every route of the day, cheapest first among
+   * equals in route and position order, and checks feasibility only for
+   * positions that beat the best feasible one so far.
+   */
   private search(client: number, day: number, skip: number): number {
-    const problem = this.sol.problem;
-    const c = problem.clients[client];
-    let k = 0;
-    for (const s of problem.shiftsByDay[day]) {
-      const shift = problem.shifts[s];
-      const len = this.fillView(s, skip);
-      if (len + 1 > shift.maxVisits) continue;
-      let load = c.demand;
-      for (let i = 0; i < len; i++) load += problem.clients[this.view[i]].demand;
-      if (load > shift.capacity) continue;
-      for (let pos = 0; pos <= len; pos++) {
-        this.candCost[k] = insertDelta(this.sol, s, this.view, len, pos, c.location);
-        this.candShift[k] = s;
-        this.candPos[k] = pos;
-        this.order[k] = k;
-        k++;
-      }
-    }
-    const order = this.order.subarray(0, k);
-    const costs = this.candCost;
-    order.sort((a, b) => costs[a] - costs[b] || a - b);
-    for (const i of order) {
-      const s = this.candShift[i];
-      const pos = this.candPos[i];
-      const len = this.fillView(s, skip);
-      this.buf.set(this.view.subarray(0, pos));
-      this.buf[pos] = client;
-      this.buf.set(this.view.subarray(pos, len), pos + 1);
-      if (isFeasibleRoute(problem, s, this.buf, len + 1)) {
-        this.shift = s;
-        this.pos = pos;
-        return costs[i];
-      }
-    }
+    const sol = this.sol;
+    const problem = sol.problem;
+    const { clients } = problem;
+    const c = clients[client];
+    const loc = c.location;
+    const D = problem.numDays;
+    let best = Infinity;
     this.shift = -1;
     this.pos = -1;
-    return Infinity;
+    for (const s of problem.shiftsByDay[day]) {
+      const shift = problem.shifts[s];
+      const route = sol.routes[s];
+      const at = skip < 0 || sol.shiftOf[skip * D + day] !== s ? -1 : sol.position(s, skip);
+      const len = at < 0 ? route.length : route.length - 1;
+      if (len + 1 > shift.maxVisits) continue;
+      const load = sol.cache.loads(s)[route.length] - (at < 0 ? 0 : clients[skip].demand) + c.demand;
+      if (load > shift.capacity) continue;
+      const fixed = fixedCost(problem, s);
+      let prev = shift.startLocation;
+      for (let pos = 0, i = 0; pos <= len; pos++, i++) {
+        if (i === at) i++;
+        const next = pos === len ? shift.endLocation : clients[route[i]].location;
+        const added = edgeCost(problem, prev, loc) + edgeCost(problem, loc, next);
+        const cost = len === 0 ? added + fixed : added - edgeCost(problem, prev, next);
+        if (cost < best && this.fits(s, at, pos, client)) {
+          best = cost;
+          this.shift = s;
+          this.pos = pos;
+        }
+        prev = next;
+      }
+    }
+    return best;
   }
 
-  /** Copies the route of shift `s` without `skip` into `view`; returns its length. */
-  private fillView(s: number, skip: number): number {
-    let len = 0;
-    for (const v of this.sol.routes[s]) if (v !== skip) this.view[len++] = v;
-    return len;
+  /** Whether `client` fits at `pos` of the route of `s` without its visit at `at` (-1: none). */
+  private fits(s: number, at: number, pos: number, client: number): boolean {
+    const prop = this.sol.proposal;
+    if (at < 0) return prop.begin(s, pos).visit(client).rest(s, pos).fits();
+    if (pos <= at) return prop.begin(s, pos).visit(client).range(s, pos, at).rest(s, at + 1).fits();
+    return prop.begin(s, at).range(s, at + 1, pos + 1).visit(client).rest(s, pos + 1).fits();
   }
 
   /**
@@ -172,14 +160,4 @@ export class Inserter {
     }
     sol.setPattern(client, pattern);
   }
-}
-
-/** Cost of putting location `loc` at `pos` of the route `seq[0..len)` of shift `s`. */
-export function insertDelta(sol: Solution, s: number, seq: ArrayLike<number>, len: number, pos: number, loc: number): number {
-  const problem = sol.problem;
-  const shift = problem.shifts[s];
-  const prev = pos === 0 ? shift.startLocation : problem.clients[seq[pos - 1]].location;
-  const next = pos === len ? shift.endLocation : problem.clients[seq[pos]].location;
-  const added = edgeCost(problem, prev, loc) + edgeCost(problem, loc, next);
-  return len === 0 ? added : added - edgeCost(problem, prev, next);
 }

@@ -21,6 +21,8 @@ export class LocalSearch {
   private readonly neighbours: readonly Int32Array[];
   private readonly order: number[] = [];
   private readonly clientOrder: number[];
+  /** Per visit node, the clock when all its pairs were last tested without an improving move. */
+  private readonly tested: Int32Array;
 
   constructor(
     sol: Solution,
@@ -33,6 +35,7 @@ export class LocalSearch {
     this.clientOps = clientOps;
     this.neighbours = neighbours;
     this.clientOrder = sol.problem.clients.map((_, c) => c);
+    this.tested = new Int32Array(sol.shiftOf.length);
   }
 
   run(rng: Rng): void {
@@ -50,16 +53,25 @@ export class LocalSearch {
     rng.shuffle(order);
     const D = sol.problem.numDays;
     const starts = sol.problem.clients.length * D;
+    const { shiftOf, routeStamp } = sol;
     let improved = false;
     for (const u of order) {
       const day = u % D;
+      // A pair whose two routes are unchanged since u was last tested holds no improving move.
+      const since = this.tested[u];
+      const now = sol.now();
       for (const c of this.neighbours[Math.floor(u / D)]) {
         const v = c * D + day;
-        if (sol.shiftOf[u] >= 0 && sol.shiftOf[v] >= 0 && this.tryRouteOps(u, v)) improved = true;
+        if (shiftOf[u] < 0 || shiftOf[v] < 0) continue;
+        if (routeStamp[shiftOf[u]] < since && routeStamp[shiftOf[v]] < since) continue;
+        if (this.tryRouteOps(u, v)) improved = true;
       }
       for (const s of sol.problem.shiftsByDay[day]) {
-        if (sol.shiftOf[u] >= 0 && this.tryRouteOps(u, starts + s)) improved = true;
+        if (shiftOf[u] < 0) break;
+        if (routeStamp[shiftOf[u]] < since && routeStamp[s] < since) continue;
+        if (this.tryRouteOps(u, starts + s)) improved = true;
       }
+      this.tested[u] = now;
     }
     return improved;
   }

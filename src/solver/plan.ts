@@ -16,7 +16,9 @@ export interface CostBreakdown {
   readonly penalty: number;
   /** Prizes collected from optional clients (subtracted from the cost). */
   readonly prize: number;
-  /** travel + distanceWeight·distance + penalty − prize. */
+  /** Fixed costs of the shifts whose routes are used; absent when none has one. */
+  readonly fixed?: number;
+  /** travel + distanceWeight·distance + fixed + penalty − prize. */
   readonly total: number;
 }
 

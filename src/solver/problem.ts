@@ -28,6 +28,8 @@ export interface Shift {
   /** The break starts in [breakEarliest, breakLatest]. */
   readonly breakEarliest: number;
   readonly breakLatest: number;
+  /** Cost added when the route is used (not empty); 0 when absent. */
+  readonly fixedCost?: number;
 }
 
 /** A set of days on which a client is visited, and the cost of what it leaves out. */
@@ -104,6 +106,7 @@ export function createProblem(data: ProblemData): Problem {
     check(s.earliestStart <= s.latestEnd, `${at}: earliestStart after latestEnd`);
     check(s.breakDuration >= 0, `${at}: negative break`);
     check(s.breakDuration === 0 || s.breakEarliest <= s.breakLatest, `${at}: break window inverted`);
+    check((s.fixedCost ?? 0) >= 0, `${at}: negative fixed cost`);
     shiftsByDay[s.day]?.push(i);
   });
 

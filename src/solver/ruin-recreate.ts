@@ -16,6 +16,7 @@ import { TwoOptStar } from './operators/two-opt-star.js';
 import { greedyInsertion } from './recreate/greedy-insertion.js';
 import { regretInsertion } from './recreate/regret-insertion.js';
 import { randomRemoval } from './ruin/random-removal.js';
+import { routeRemoval } from './ruin/route-removal.js';
 import { stringRemoval } from './ruin/string-removal.js';
 import type { Problem } from './problem.js';
 import type { Rng } from './rng.js';
@@ -33,10 +34,13 @@ export interface SearchParams {
   readonly cycle: number;
   /** Share of iterations whose recreate serves every client that fits, even at a loss. */
   readonly forceServe: number;
+  /** Share of iterations whose ruin empties a short route (out of the half that do not remove strings). */
+  readonly routeRemoval: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
   neighbours: 12, ruinShare: 0.25, ruinMin: 4, ruinMax: 30, threshold: 0.01, cycle: 2000, forceServe: 0.2,
+  routeRemoval: 0.1,
 };
 
 /** A working solution with its own insertion cache and operators. */
@@ -97,7 +101,9 @@ export class RuinRecreate {
     const { ruinShare, ruinMin, ruinMax } = this.params;
     const most = Math.min(served, Math.max(ruinMin, Math.min(ruinMax, Math.round(ruinShare * served))));
     const count = rng.between(Math.min(1, most), most);
-    if (rng.float() < 0.5) randomRemoval(sol, rng, count, removed);
+    const ruin = rng.float();
+    if (ruin < this.params.routeRemoval) routeRemoval(sol, rng, count, removed);
+    else if (ruin < 0.5) randomRemoval(sol, rng, count, removed);
     else stringRemoval(sol, rng, count, this.neighbours, removed);
     const pending: number[] = [];
     for (let c = 0; c < sol.pattern.length; c++) if (!sol.isServed(c)) pending.push(c);

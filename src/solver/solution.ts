@@ -8,6 +8,8 @@
 import { clientCost, evaluatePlan, routeCost } from './cost.js';
 import type { Plan, PlanRoute } from './plan.js';
 import type { Problem } from './problem.js';
+import { Proposal } from './proposal.js';
+import { RouteCache } from './route-cache.js';
 
 export class Solution {
   readonly problem: Problem;
@@ -21,6 +23,14 @@ export class Solution {
   readonly routeCosts: Float64Array;
   /** Optional visits used per optional-cap group. */
   readonly optionalUsed: Int32Array;
+  /** `posOf[client * numDays + day]`: the visit's position in its route (valid while shiftOf is set). */
+  readonly posOf: Int32Array;
+  /** Prefix and suffix data of every route, for O(1) feasibility checks. */
+  readonly cache: RouteCache;
+  /** Candidate routes checked against `cache`; shared by the operators of this solution. */
+  readonly proposal: Proposal;
+  /** Clock value of each route's last change; with `now()`, tells the local search which pairs to re-test. */
+  readonly routeStamp: Int32Array;
   /** Bumped whenever a route of the day changes; lets insertion caches know when they are stale. */
   readonly dayStamp: Int32Array;
   private clock = 0;
@@ -30,9 +40,13 @@ export class Solution {
     this.routes = problem.shifts.map(() => []);
     this.pattern = new Int32Array(problem.clients.length).fill(-1);
     this.shiftOf = new Int32Array(problem.clients.length * problem.numDays).fill(-1);
+    this.posOf = new Int32Array(problem.clients.length * problem.numDays).fill(-1);
+    this.cache = new RouteCache(problem);
+    this.proposal = new Proposal(this.cache, this.routes);
     this.routeCosts = new Float64Array(problem.shifts.length);
     this.optionalUsed = new Int32Array(problem.optionalCaps.caps.length);
     this.dayStamp = new Int32Array(problem.numDays);
+    this.routeStamp = new Int32Array(problem.shifts.length);
   }
 
   static load(problem: Problem, plan: Plan): Solution {
@@ -60,14 +74,18 @@ export class Solution {
   copyFrom(other: Solution): void {
     other.routes.forEach((r, s) => {
       const mine = this.routes[s];
+      if (sameVisits(mine, r)) return;
       mine.length = 0;
       for (const c of r) mine.push(c);
+      this.cache.update(s, mine);
+      this.routeStamp[s] = ++this.clock;
+      this.touchDay(this.problem.shifts[s].day);
     });
     this.pattern.set(other.pattern);
     this.shiftOf.set(other.shiftOf);
+    this.posOf.set(other.posOf);
     this.routeCosts.set(other.routeCosts);
     this.optionalUsed.set(other.optionalUsed);
-    for (let d = 0; d < this.dayStamp.length; d++) this.touchDay(d);
   }
 
   /** The full objective. */
@@ -120,8 +138,13 @@ export class Solution {
     const route = this.routes[shift];
     const day = this.problem.shifts[shift].day;
     const D = this.problem.numDays;
-    for (const c of route) this.shiftOf[c * D + day] = shift;
+    for (let i = 0; i < route.length; i++) {
+      this.shiftOf[route[i] * D + day] = shift;
+      this.posOf[route[i] * D + day] = i;
+    }
     this.routeCosts[shift] = routeCost(this.problem, shift, route, route.length);
+    this.cache.update(shift, route);
+    this.routeStamp[shift] = ++this.clock;
     this.touchDay(day);
   }
 
@@ -129,9 +152,14 @@ export class Solution {
     this.dayStamp[day] = ++this.clock;
   }
 
+  /** A clock value later than every change so far. */
+  now(): number {
+    return ++this.clock;
+  }
+
   /** Position of `client` in the route of `shift`. */
   position(shift: number, client: number): number {
-    return this.routes[shift].indexOf(client);
+    return this.posOf[client * this.problem.numDays + this.problem.shifts[shift].day];
   }
 
   /** Inserts a visit of `client` at `pos` in the route of `shift`. */
@@ -148,7 +176,7 @@ export class Solution {
       if (s < 0) continue;
       this.shiftOf[client * D + d] = -1;
       const route = this.routes[s];
-      route.splice(route.indexOf(client), 1);
+      route.splice(this.posOf[client * D + d], 1);
       this.updateRoute(s);
     }
     this.setPattern(client, -1);
@@ -157,4 +185,10 @@ export class Solution {
   isServed(client: number): boolean {
     return this.pattern[client] >= 0;
   }
+}
+
+function sameVisits(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

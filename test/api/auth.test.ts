@@ -26,6 +26,15 @@ describe('API keys', () => {
     expect(bearer.statusCode).toBe(404);
   });
 
+  it('scopes Idempotency-Key to the caller', async () => {
+    const post = (key: string) =>
+      service.app.inject({ method: 'POST', url: '/v1/plans', payload: smallRequest(), headers: { 'x-api-key': key, 'idempotency-key': 'same-key' } });
+    const one = (await post('key-one')).json<{ id: string }>().id;
+    const two = (await post('key-two')).json<{ id: string }>().id;
+    expect(two).not.toBe(one);
+    expect((await post('key-one')).json<{ id: string }>().id).toBe(one);
+  });
+
   it('leaves health, readiness and docs open', async () => {
     expect((await service.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     expect((await service.app.inject({ method: 'GET', url: '/openapi.json' })).statusCode).toBe(200);

@@ -63,12 +63,14 @@ describe('plans over a real queue', () => {
     expect(fresh.json<{ id: string }>().id).not.toBe(first.json<{ id: string }>().id);
   });
 
-  it('cancels a queued plan', async () => {
-    const { id } = (await submit(smallRequest())).json<{ id: string }>();
+  it('cancels a queued plan; its Idempotency-Key keeps answering with the cancelled plan', async () => {
+    const { id } = (await submit(smallRequest(), { 'idempotency-key': 'to-cancel' })).json<{ id: string }>();
     const res = await service.app.inject({ method: 'DELETE', url: `/v1/plans/${id}` });
     expect(res.statusCode).toBe(200);
     expect(res.json<PlanJob>().status).toBe('cancelled');
     expect((await read(id)).status).toBe('cancelled');
+    const again = await submit(smallRequest(), { 'idempotency-key': 'to-cancel' });
+    expect(again.json<{ id: string; status: string }>()).toEqual({ id, status: 'cancelled' });
   });
 
   it('stops a running plan when cancelled', async () => {

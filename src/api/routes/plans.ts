@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
@@ -47,7 +48,8 @@ export const plansRoutes: FastifyPluginAsyncZod<PlansRoutesOptions> = (app, { co
     },
     async (request, reply) => {
       checkLimits(request.body, config);
-      const idempotencyKey = request.headers['idempotency-key'];
+      const key = request.headers['idempotency-key'];
+      const idempotencyKey = key === undefined ? undefined : `${callerOf(request.headers)}:${key}`;
       const job = await plans.submit(request.body, { requestId: request.id, ...(idempotencyKey ? { idempotencyKey } : {}) });
       return reply.code(202).header('location', `/v1/plans/${job.id}`).send({ id: job.id, status: job.status });
     },
@@ -86,6 +88,12 @@ export const plansRoutes: FastifyPluginAsyncZod<PlansRoutesOptions> = (app, { co
   );
   return Promise.resolve();
 };
+
+/** Who is calling, for scoping idempotency keys: a digest of the API key, or "anonymous". */
+function callerOf(headers: { 'x-api-key'?: string | string[]; authorization?: string }): string {
+  const key = headers['x-api-key'] ?? headers.authorization;
+  return typeof key === 'string' ? createHash('sha256').update(key.replace(/^Bearer\s+/i, '')).digest('hex').slice(0, 16) : 'anonymous';
+}
 
 function found<T>(value: T | null, id: string): T {
   if (value === null) throw new AppError('not_found', `No plan ${id}; results are kept for a limited time.`);

@@ -7,7 +7,6 @@
  * improving moves (negative deltas): a non-negative result says nothing about
  * feasibility. `apply` performs a move whose evaluation was negative.
  */
-import type { Problem } from '../problem.js';
 import type { Solution } from '../solution.js';
 
 export interface RouteOperator {
@@ -50,18 +49,6 @@ export function locationAt(sol: Solution, shift: number, pos: number): number {
   if (pos < 0) return s.startLocation;
   if (pos >= route.length) return s.endLocation;
   return sol.problem.clients[route[pos]].location;
-}
-
-/** Scratch buffers for candidate routes, sized for the longest possible route. */
-export function scratch(problem: Problem): [Int32Array, Int32Array] {
-  return [new Int32Array(problem.clients.length + 1), new Int32Array(problem.clients.length + 1)];
-}
-
-/** Copies `route` without positions [from, to) into `buf` at `at`; returns the next free index. */
-export function copyWithout(route: readonly number[], from: number, to: number, buf: Int32Array, at = 0): number {
-  let k = at;
-  for (let i = 0; i < route.length; i++) if (i < from || i >= to) buf[k++] = route[i];
-  return k;
 }
 
 /** Tolerance under which a delta does not count as an improvement. */

@@ -4,23 +4,20 @@
  * places, or none), each visit at the cheapest feasible place of its day.
  * Unserved clients are tried the same way, which inserts them when that pays.
  */
-import { clientCost, edgeCost } from '../cost.js';
+import { clientCost, edgeCost, fixedCost } from '../cost.js';
 import { Inserter, type PatternChoice } from '../insertion.js';
-import { isFeasibleRoute } from '../schedule.js';
 import type { Solution } from '../solution.js';
-import { copyWithout, EPSILON, locationAt, scratch, type ClientOperator } from './operator.js';
+import { EPSILON, locationAt, type ClientOperator } from './operator.js';
 
 export class PatternChange implements ClientOperator {
   readonly name = 'pattern-change';
   private readonly sol: Solution;
   private readonly inserter: Inserter;
   private readonly choice: PatternChoice = { pattern: -1, cost: 0, second: 0 };
-  private readonly a: Int32Array;
 
   constructor(sol: Solution, inserter: Inserter) {
     this.sol = sol;
     this.inserter = inserter;
-    [this.a] = scratch(sol.problem);
   }
 
   evaluate(client: number): number {
@@ -38,8 +35,8 @@ export class PatternChange implements ClientOperator {
     for (let d = 0; d < D; d++) {
       const s = sol.shiftOf[client * D + d];
       if (s < 0) continue;
-      const len = copyWithout(sol.routes[s], sol.position(s, client), sol.position(s, client) + 1, this.a);
-      if (!isFeasibleRoute(problem, s, this.a, len)) return Infinity;
+      const at = sol.position(s, client);
+      if (!sol.proposal.begin(s, at).rest(s, at + 1).fits()) return Infinity;
     }
     return delta;
   }
@@ -51,7 +48,7 @@ export class PatternChange implements ClientOperator {
     const p = locationAt(sol, s, i - 1);
     const x = locationAt(sol, s, i);
     const q = locationAt(sol, s, i + 1);
-    const direct = sol.routes[s].length === 1 ? 0 : edgeCost(problem, p, q);
+    const direct = sol.routes[s].length === 1 ? -fixedCost(problem, s) : edgeCost(problem, p, q);
     return edgeCost(problem, p, x) + edgeCost(problem, x, q) - direct;
   }
 

@@ -4,10 +4,9 @@
  * the same route or another one, keeping its orientation. Length 1 is the
  * classic relocate; or-opt uses lengths 2 and 3.
  */
-import { edgeCost } from '../cost.js';
-import { isFeasibleRoute } from '../schedule.js';
+import { edgeCost, fixedCost } from '../cost.js';
 import type { Solution } from '../solution.js';
-import { copyWithout, EPSILON, locate, locationAt, scratch, type RouteOperator, type Where } from './operator.js';
+import { EPSILON, locate, locationAt, type RouteOperator, type Where } from './operator.js';
 
 export class Relocate implements RouteOperator {
   readonly name: string;
@@ -15,14 +14,11 @@ export class Relocate implements RouteOperator {
   private readonly length: number;
   private readonly wu: Where = { shift: -1, pos: -1 };
   private readonly wv: Where = { shift: -1, pos: -1 };
-  private readonly a: Int32Array;
-  private readonly b: Int32Array;
 
   constructor(sol: Solution, length = 1, name = 'relocate') {
     this.sol = sol;
     this.length = length;
     this.name = name;
-    [this.a, this.b] = scratch(sol.problem);
   }
 
   evaluate(u: number, v: number): number {
@@ -40,35 +36,26 @@ export class Relocate implements RouteOperator {
     const last = locationAt(sol, su, end - 1);
     const p = locationAt(sol, su, iu - 1);
     const q = locationAt(sol, su, end);
-    const removed = (ru.length === this.length ? 0 : edgeCost(problem, p, q))
+    const removed = (ru.length === this.length && su !== sv ? -fixedCost(problem, su) : edgeCost(problem, p, q))
       - edgeCost(problem, p, first) - edgeCost(problem, last, q);
     const x = locationAt(sol, sv, iv);
     const y = locationAt(sol, sv, iv + 1);
     const added = edgeCost(problem, x, first) + edgeCost(problem, last, y)
-      - (rv.length === 0 ? 0 : edgeCost(problem, x, y));
+      - (rv.length === 0 ? -fixedCost(problem, sv) : edgeCost(problem, x, y));
     const delta = removed + added;
     if (delta >= -EPSILON) return delta;
     return this.feasible(su, iu, sv, iv) ? delta : Infinity;
   }
 
   private feasible(su: number, iu: number, sv: number, iv: number): boolean {
-    const { sol, a, b, length } = this;
-    const ru = sol.routes[su];
+    const { sol, length } = this;
+    const prop = sol.proposal;
+    const end = iu + length;
     if (su === sv) {
-      const at = iv < iu ? iv + 1 : iv + 1 - length;
-      const len = copyWithout(ru, iu, iu + length, b);
-      a.set(b.subarray(0, at));
-      for (let k = 0; k < length; k++) a[at + k] = ru[iu + k];
-      a.set(b.subarray(at, len), at + length);
-      return isFeasibleRoute(sol.problem, su, a, ru.length);
+      if (iv < iu) return prop.begin(su, iv + 1).range(su, iu, end).range(su, iv + 1, iu).rest(su, end).fits();
+      return prop.begin(su, iu).range(su, end, iv + 1).range(su, iu, end).rest(su, iv + 1).fits();
     }
-    const lenA = copyWithout(ru, iu, iu + length, a);
-    if (!isFeasibleRoute(sol.problem, su, a, lenA)) return false;
-    const rv = sol.routes[sv];
-    let k = copyWithout(rv, iv + 1, rv.length, b);
-    for (let i = 0; i < length; i++) b[k++] = ru[iu + i];
-    for (let i = iv + 1; i < rv.length; i++) b[k++] = rv[i];
-    return isFeasibleRoute(sol.problem, sv, b, k);
+    return prop.begin(su, iu).rest(su, end).fits() && prop.begin(sv, iv + 1).range(su, iu, end).rest(sv, iv + 1).fits();
   }
 
   apply(u: number, v: number): void {

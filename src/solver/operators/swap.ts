@@ -2,9 +2,8 @@
  * Swap: exchanges visits u and v of the same day, in one route or two.
  */
 import { edgeCost } from '../cost.js';
-import { isFeasibleRoute } from '../schedule.js';
 import type { Solution } from '../solution.js';
-import { EPSILON, locate, locationAt, scratch, type RouteOperator, type Where } from './operator.js';
+import { EPSILON, locate, locationAt, type RouteOperator, type Where } from './operator.js';
 
 export class Swap implements RouteOperator {
   readonly name = 'swap';
@@ -12,13 +11,10 @@ export class Swap implements RouteOperator {
   private readonly starts: number;
   private readonly wu: Where = { shift: -1, pos: -1 };
   private readonly wv: Where = { shift: -1, pos: -1 };
-  private readonly a: Int32Array;
-  private readonly b: Int32Array;
 
   constructor(sol: Solution) {
     this.sol = sol;
     this.starts = sol.problem.clients.length * sol.problem.numDays;
-    [this.a, this.b] = scratch(sol.problem);
   }
 
   evaluate(u: number, v: number): number {
@@ -57,19 +53,16 @@ export class Swap implements RouteOperator {
   }
 
   private feasible(su: number, iu: number, sv: number, iv: number): boolean {
-    const { sol, a, b } = this;
-    const ru = sol.routes[su];
-    const rv = sol.routes[sv];
-    a.set(ru);
+    const prop = this.sol.proposal;
+    const ru = this.sol.routes[su];
+    const rv = this.sol.routes[sv];
     if (su === sv) {
-      a[iu] = ru[iv];
-      a[iv] = ru[iu];
-      return isFeasibleRoute(sol.problem, su, a, ru.length);
+      const i = Math.min(iu, iv);
+      const j = Math.max(iu, iv);
+      return prop.begin(su, i).visit(ru[j]).range(su, i + 1, j).visit(ru[i]).rest(su, j + 1).fits();
     }
-    b.set(rv);
-    a[iu] = rv[iv];
-    b[iv] = ru[iu];
-    return isFeasibleRoute(sol.problem, su, a, ru.length) && isFeasibleRoute(sol.problem, sv, b, rv.length);
+    return prop.begin(su, iu).visit(rv[iv]).rest(su, iu + 1).fits()
+      && prop.begin(sv, iv).visit(ru[iu]).rest(sv, iv + 1).fits();
   }
 
   apply(u: number, v: number): void {

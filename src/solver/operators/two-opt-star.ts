@@ -3,22 +3,18 @@
  * and after node v (a visit or a route start). The routes must end at the
  * same location, so that only the two connecting edges change.
  */
-import { edgeCost } from '../cost.js';
-import { isFeasibleRoute } from '../schedule.js';
+import { edgeCost, fixedCost } from '../cost.js';
 import type { Solution } from '../solution.js';
-import { EPSILON, locate, locationAt, scratch, type RouteOperator, type Where } from './operator.js';
+import { EPSILON, locate, locationAt, type RouteOperator, type Where } from './operator.js';
 
 export class TwoOptStar implements RouteOperator {
   readonly name = 'two-opt-star';
   private readonly sol: Solution;
   private readonly wu: Where = { shift: -1, pos: -1 };
   private readonly wv: Where = { shift: -1, pos: -1 };
-  private readonly a: Int32Array;
-  private readonly b: Int32Array;
 
   constructor(sol: Solution) {
     this.sol = sol;
-    [this.a, this.b] = scratch(sol.problem);
   }
 
   evaluate(u: number, v: number): number {
@@ -40,8 +36,8 @@ export class TwoOptStar implements RouteOperator {
     const y = locationAt(sol, sv, j);
     const yNext = locationAt(sol, sv, j + 1);
     let delta = edgeCost(problem, x, yNext) + edgeCost(problem, y, xNext) - edgeCost(problem, x, xNext) - edgeCost(problem, y, yNext);
-    // An empty route costs nothing, not its start-to-end edge.
-    const startEnd = edgeCost(problem, shiftV.startLocation, shiftV.endLocation);
+    // An empty route costs nothing, not its start-to-end edge nor its fixed cost.
+    const startEnd = edgeCost(problem, shiftV.startLocation, shiftV.endLocation) + fixedCost(problem, sv);
     if (rv.length === 0) delta += startEnd;
     if (j < 0 && tailU === 0) delta -= startEnd;
     if (delta >= -EPSILON) return delta;
@@ -49,16 +45,8 @@ export class TwoOptStar implements RouteOperator {
   }
 
   private feasible(su: number, i: number, sv: number, j: number): boolean {
-    const { sol, a, b } = this;
-    const ru = sol.routes[su];
-    const rv = sol.routes[sv];
-    let lenA = 0;
-    for (let k = 0; k <= i; k++) a[lenA++] = ru[k];
-    for (let k = j + 1; k < rv.length; k++) a[lenA++] = rv[k];
-    let lenB = 0;
-    for (let k = 0; k <= j; k++) b[lenB++] = rv[k];
-    for (let k = i + 1; k < ru.length; k++) b[lenB++] = ru[k];
-    return isFeasibleRoute(sol.problem, su, a, lenA) && isFeasibleRoute(sol.problem, sv, b, lenB);
+    const prop = this.sol.proposal;
+    return prop.begin(su, i + 1).rest(sv, j + 1).fits() && prop.begin(sv, j + 1).rest(su, i + 1).fits();
   }
 
   apply(u: number, v: number): void {

@@ -4,20 +4,17 @@
  * inner edges are re-costed.
  */
 import { edgeCost } from '../cost.js';
-import { isFeasibleRoute } from '../schedule.js';
 import type { Solution } from '../solution.js';
-import { EPSILON, locate, locationAt, scratch, type RouteOperator, type Where } from './operator.js';
+import { EPSILON, locate, locationAt, type RouteOperator, type Where } from './operator.js';
 
 export class TwoOpt implements RouteOperator {
   readonly name = 'two-opt';
   private readonly sol: Solution;
   private readonly wu: Where = { shift: -1, pos: -1 };
   private readonly wv: Where = { shift: -1, pos: -1 };
-  private readonly a: Int32Array;
 
   constructor(sol: Solution) {
     this.sol = sol;
-    [this.a] = scratch(sol.problem);
   }
 
   evaluate(u: number, v: number): number {
@@ -40,10 +37,7 @@ export class TwoOpt implements RouteOperator {
       delta += edgeCost(problem, y, x) - edgeCost(problem, x, y);
     }
     if (delta >= -EPSILON) return delta;
-    const route = sol.routes[su];
-    this.a.set(route);
-    for (let k = i + 1; k <= j; k++) this.a[k] = route[i + 1 + j - k];
-    return isFeasibleRoute(problem, su, this.a, route.length) ? delta : Infinity;
+    return sol.proposal.begin(su, i + 1).reversed(su, i + 1, j + 1).rest(su, j + 1).fits() ? delta : Infinity;
   }
 
   apply(u: number, v: number): void {
