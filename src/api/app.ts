@@ -69,9 +69,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  registerAuth(app, deps.config.API_KEYS);
-
-  await app.register(plansRoutes, { config: deps.config, plans: deps.plans });
+  // The API key hook is scoped to the plan routes, so it holds whatever the URL's spelling.
+  await app.register(async (v1) => {
+    registerAuth(v1, deps.config.API_KEYS);
+    await v1.register(plansRoutes, { config: deps.config, plans: deps.plans });
+  });
   await app.register(healthRoutes, { plans: deps.plans });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -19,6 +19,13 @@ describe('API keys', () => {
     expect(wrong.statusCode).toBe(401);
   });
 
+  it('cannot be bypassed by spelling the path differently', async () => {
+    const encoded = await service.app.inject({ method: 'POST', url: '/%761/plans', payload: smallRequest() });
+    expect(encoded.statusCode).toBe(401);
+    const read = await service.app.inject({ method: 'GET', url: '/%761/plans/plan-abc' });
+    expect(read.statusCode).toBe(401);
+  });
+
   it('accepts X-API-Key and Bearer', async () => {
     const header = await service.app.inject({ method: 'POST', url: '/v1/plans', payload: smallRequest(), headers: { 'x-api-key': 'key-two' } });
     expect(header.statusCode).toBe(202);

@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.js';
 
-/** With API keys configured, every /v1 route wants `X-API-Key` or `Authorization: Bearer`. */
+/** With API keys configured, every route of this scope wants `X-API-Key` or `Authorization: Bearer`. */
 export function registerAuth(app: FastifyInstance, keys: readonly string[]): void {
   if (keys.length === 0) return;
   const known = keys.map((k) => Buffer.from(k));
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/v1/')) return;
     const header = request.headers['x-api-key'];
     const bearer = request.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
     const given = Buffer.from((typeof header === 'string' ? header : bearer) ?? '');
