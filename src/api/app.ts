@@ -12,7 +12,7 @@ import {
 import type { Config } from '../config.js';
 import type { PlanQueue } from '../queue/plan-queue.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { healthRoutes } from './routes/health.js';
 import { plansRoutes } from './routes/plans.js';
 
@@ -42,12 +42,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     requestTimeout: 30_000,
+    // Errors raised before routing (e.g. a malformed URL) get the same problem documents.
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(request, reply, 'validation', error.message);
+    },
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // JSON only: a text body is refused with 415 rather than parsed as a string.
+  app.removeContentTypeParser(['text/plain']);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     return Promise.resolve();

@@ -82,6 +82,23 @@ describe('POST /v1/plans with invalid input', () => {
     expect(res.json<Problem>().type).toBe('urn:tournee:problem:validation');
   });
 
+  it('refuses a text body with 415', async () => {
+    const res = await service.app.inject({ method: 'POST', url: '/v1/plans', payload: '{}', headers: { 'content-type': 'text/plain' } });
+    expect(res.statusCode).toBe(415);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers a malformed URL with a problem document', async () => {
+    const res = await service.app.inject({ method: 'GET', url: '/v1/plans/%E0%A4%A' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('points at the document root when the body is not an object', async () => {
+    const problem = (await post('[1, 2]')).json<Problem>();
+    expect(problem.errors?.[0]?.pointer).toBe('#');
+  });
+
   it('refuses another media type with 415', async () => {
     const res = await service.app.inject({ method: 'POST', url: '/v1/plans', payload: '<rep/>', headers: { 'content-type': 'application/xml' } });
     expect(res.statusCode).toBe(415);

@@ -17,7 +17,7 @@ const FASTIFY_CODES = new Map<string, ErrorCode>(Object.entries({
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = error.validation.map((v) => ({ pointer: `#${v.instancePath}`, detail: v.message ?? 'invalid' }));
+      const errors = error.validation.map((v) => ({ pointer: `#${v.instancePath === '/' ? '' : v.instancePath}`, detail: v.message ?? 'invalid' }));
       return sendProblem(request, reply, 'validation', describeFields(errors.length), errors);
     }
     if (error instanceof AppError) return sendProblem(request, reply, error.code, error.message, error.errors, error.retryAfterSeconds);
@@ -29,6 +29,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (known) return sendProblem(request, reply, known, error.message);
     if (error.statusCode === 429) return sendProblem(request, reply, 'rate_limited', error.message);
     if (error.statusCode === 503) return sendProblem(request, reply, 'unavailable', error.message, [], 5);
+    // Any other client error of the framework (a malformed URL, header or body) is the request's fault.
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return sendProblem(request, reply, 'validation', error.message);
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, 'internal', 'Something went wrong; the request id helps to find it in the logs.');
   });
