@@ -38,12 +38,16 @@ export const ConfigSchema = z.object({
   OSRM_TIMEOUT_MS: int(10_000, 1),
   OSRM_RETRIES: int(3, 0),
   OSRM_FALLBACK_HAVERSINE: bool(false),
-  MATRIX_CACHE_TTL_SECONDS: int(30 * 24 * 3600, 0),
+  /** Names the road data behind OSRM_URL; change it after preparing new data so cached times are not reused. */
+  OSRM_DATA_VERSION: z.string().default(''),
+  MATRIX_CACHE_TTL_SECONDS: int(8 * 24 * 3600, 0),
   /** The matrix cache may live in its own Redis (allkeys-lru); the job store must never evict. */
   MATRIX_CACHE_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   CALLBACK_SECRET: z.string().min(16).optional(),
+  /** Lets callbacks reach loopback and private addresses (tests, closed networks). */
+  CALLBACK_ALLOW_PRIVATE: bool(false),
   CALLBACK_TIMEOUT_MS: int(10_000, 1),
-  CALLBACK_ATTEMPTS: int(5, 1),
+  CALLBACK_ATTEMPTS: int(10, 1),
   HAVERSINE_SPEED_KMH: z.coerce.number().positive().default(50),
   HAVERSINE_DETOUR_FACTOR: z.coerce.number().min(1).default(1.3),
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { createCachedTravelTimes } from './matrix/cached.js';
@@ -28,7 +29,7 @@ export function createProviders(config: Config, redis?: Redis): Providers {
     : undefined;
   const cachedOsrm =
     osrm && redis && config.MATRIX_CACHE_TTL_SECONDS > 0
-      ? createCachedTravelTimes(osrm, redis, { ttlSeconds: config.MATRIX_CACHE_TTL_SECONDS, prefix: `${config.QUEUE_PREFIX}:matrix` })
+      ? createCachedTravelTimes(osrm, redis, { ttlSeconds: config.MATRIX_CACHE_TTL_SECONDS, prefix: `${config.QUEUE_PREFIX}:matrix:${dataset(config)}` })
       : osrm;
   return {
     defaultSource: cachedOsrm ? 'osrm' : 'haversine',
@@ -39,6 +40,11 @@ export function createProviders(config: Config, redis?: Redis): Providers {
       return cachedOsrm;
     },
   };
+}
+
+/** Cached times belong to one routing server and one version of its road data. */
+function dataset(config: Config): string {
+  return createHash('sha256').update(`${config.OSRM_URL ?? ''} ${config.OSRM_DATA_VERSION}`).digest('hex').slice(0, 12);
 }
 
 export class TravelTimesUnavailableError extends Error {

@@ -7,13 +7,14 @@ export interface PlanJobData {
   /** The date the request was accepted, in the rep's time zone (default horizon start). */
   readonly today: string;
   readonly requestId: string;
+  /** Digest of the request, to tell a replay of an Idempotency-Key from a different request. */
+  readonly fingerprint: string;
 }
 
-/** Redis keys and channels of the plan queue, in one place. */
+/** Redis keys of the plan queue beside BullMQ's own, in one place. */
 export function queueKeys(prefix: string, queueName: string) {
   const base = `${prefix}:${queueName}`;
   return {
-    idempotency: (key: string) => `${base}:idem:${sha256(key)}`,
     cancelled: (jobId: string) => `${base}:cancelled:${jobId}`,
   };
 }

@@ -76,21 +76,18 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
     async submit(request, { idempotencyKey, requestId }) {
       return guard(connection, async () => {
         const id = idempotencyKey ? `plan-${sha256(idempotencyKey).slice(0, 40)}` : `plan-${randomUUID()}`;
-        if (idempotencyKey) {
-          const record = JSON.stringify({ fingerprint: fingerprint(request), id });
-          const key = keys.idempotency(idempotencyKey);
-          const stored = await connection.set(key, record, 'EX', options.resultTtlSeconds, 'NX', 'GET');
-          if (stored !== null && stored !== record) {
-            throw new AppError('idempotency_mismatch', 'This Idempotency-Key was already used with a different request body.');
-          }
-        }
         // A plan cancelled while waiting is gone from the queue; its key keeps answering "cancelled".
         const cancelledSince = idempotencyKey ? await connection.get(keys.cancelled(id)) : null;
         if (cancelledSince !== null) return cancelledView(id, cancelledSince);
-        const data: PlanJobData = { request, today: localDate(now(), request.timezone), requestId };
-        // With a custom id, BullMQ ignores a duplicate add; read the stored job back either way.
+        const digest = fingerprint(request);
+        const data: PlanJobData = { request, today: localDate(now(), request.timezone), requestId, fingerprint: digest };
+        // With a custom id, BullMQ ignores a duplicate add: the job read back is the one that counts.
         await queue.add('plan', data, { ...jobOptions, jobId: id });
-        const stored = await view(await queue.getJob(id), id);
+        const job = await queue.getJob(id);
+        if (job && job.data.fingerprint !== digest) {
+          throw new AppError('idempotency_mismatch', 'This Idempotency-Key was already used with a different request body.');
+        }
+        const stored = await view(job, id);
         if (!stored) throw new AppError('internal', 'The plan was accepted but could not be read back.');
         return stored;
       });
@@ -116,7 +113,7 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
           () => false,
         );
         const url = job.data.request.callbackUrl;
-        if (removed && url) await options.callbacks?.send({ planId: id, status: 'cancelled', url, finishedAt: now().toISOString() });
+        if (removed && url) await options.callbacks?.send({ planId: id, url });
         return view(removed ? undefined : await queue.getJob(id), id);
       });
     },

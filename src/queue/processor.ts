@@ -7,25 +7,34 @@
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PlanRequest } from '../api/schemas/plan-request.js';
-import type { PlanResult } from '../api/schemas/plan-result.js';
+import { PlanResult } from '../api/schemas/plan-result.js';
 import { loadConfig, type Config } from '../config.js';
 import { PlanCancelledError, runPlan } from '../pipeline.js';
+import { OsrmUnavailableError } from '../matrix/errors.js';
 import { createProviders, isPermanentTravelTimeError } from '../providers.js';
+import { createCallbackSender, type CallbackSender } from './callbacks.js';
 import { CANCELLED } from './plan-queue.js';
 import { queueKeys, type PlanJobData } from './keys.js';
 
-let state: { config: Config; redis: Redis; cache: Redis } | undefined;
+let state: Shared | undefined;
 
-function shared(): { config: Config; redis: Redis; cache: Redis } {
+interface Shared {
+  readonly config: Config;
+  readonly redis: Redis;
+  readonly cache: Redis;
+  readonly callbacks: CallbackSender;
+}
+
+function shared(): Shared {
   if (!state) {
     const config = loadConfig(process.env);
-    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 5000 });
     const cacheUrl = config.MATRIX_CACHE_REDIS_URL;
-    const cache = cacheUrl && cacheUrl !== config.REDIS_URL ? new Redis(cacheUrl, { maxRetriesPerRequest: 1 }) : redis;
+    const cache = cacheUrl && cacheUrl !== config.REDIS_URL ? new Redis(cacheUrl, { maxRetriesPerRequest: 1, commandTimeout: 5000 }) : redis;
     // Failed commands surface where they are used; the matrix cache falls back to fetching.
     redis.on('error', () => undefined);
     cache.on('error', () => undefined);
-    state = { config, redis, cache };
+    state = { config, redis, cache, callbacks: createCallbackSender(config, redis) };
   }
   return state;
 }
@@ -35,9 +44,13 @@ export default async function processPlan(
   _token?: string,
   signal?: AbortSignal,
 ): Promise<PlanResult> {
-  const { config, redis, cache } = shared();
+  const { config, redis, cache, callbacks } = shared();
   const keys = queueKeys(config.QUEUE_PREFIX, config.QUEUE_NAME);
-  if ((await redis.exists(keys.cancelled(job.id)).catch(() => 0)) === 1) throw new UnrecoverableError(CANCELLED);
+  const url = job.data.request.callbackUrl;
+  // The callback is queued before the plan ends; its delivery waits until GET shows the end.
+  const notify = async () => {
+    if (url) await callbacks.send({ planId: job.id, url }).catch(() => undefined);
+  };
 
   // A cancel request is a mark in Redis; watching it works whoever holds the job.
   const cancel = new AbortController();
@@ -51,7 +64,14 @@ export default async function processPlan(
   }, CANCEL_POLL_MS);
   const stop = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
   try {
-    return await plan(job, config, cache, stop);
+    if ((await redis.exists(keys.cancelled(job.id)).catch(() => 0)) === 1) throw new UnrecoverableError(CANCELLED);
+    const result = await plan(job, config, cache, stop);
+    await notify();
+    return result;
+  } catch (error) {
+    const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (final) await notify();
+    throw error;
   } finally {
     clearInterval(watch);
   }
@@ -59,12 +79,14 @@ export default async function processPlan(
 
 const CANCEL_POLL_MS = 250;
 
+/** Runs the pipeline; every failure leaves as an error BullMQ knows whether to retry. */
 async function plan(job: SandboxedJob<PlanJobData, PlanResult>, config: Config, cache: Redis, signal: AbortSignal): Promise<PlanResult> {
   const parsed = PlanRequest.safeParse(job.data.request);
   if (!parsed.success) throw new UnrecoverableError(`invalid request: ${parsed.error.message}`);
   const providers = createProviders(config, cache);
+  let result: PlanResult;
   try {
-    return await runPlan(parsed.data, {
+    result = await runPlan(parsed.data, {
       travelTimes: providers.travelTimes,
       defaultSource: providers.defaultSource,
       ...(providers.geometry ? { geometry: providers.geometry } : {}),
@@ -78,7 +100,12 @@ async function plan(job: SandboxedJob<PlanJobData, PlanResult>, config: Config, 
     });
   } catch (error) {
     if (error instanceof PlanCancelledError || signal.aborted) throw new UnrecoverableError(CANCELLED);
-    if (isPermanentTravelTimeError(error)) throw new UnrecoverableError(error.message);
-    throw error;
+    // Only an unreachable routing engine is worth another attempt; the rest would fail the same way.
+    if (error instanceof OsrmUnavailableError) throw new Error(`The road-network service (OSRM) did not answer after ${String(error.attempts)} attempt(s).`);
+    throw new UnrecoverableError(isPermanentTravelTimeError(error) ? error.message : `planning failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // The result is checked here, so a plan is never reported complete and then unreadable.
+  const checked = PlanResult.safeParse(result);
+  if (!checked.success) throw new UnrecoverableError(`planning produced an invalid result: ${checked.error.message}`);
+  return checked.data;
 }

@@ -5,8 +5,8 @@ import type { Logger } from 'pino';
 import type { PlanResult } from '../api/schemas/plan-result.js';
 import { configToEnv, type Config } from '../config.js';
 import type { PlanJobData } from './keys.js';
-import { createCallbackSender, createCallbackWorker, type CallbackData } from './callbacks.js';
-import { CANCELLED, type PlanJobHandle } from './plan-queue.js';
+import { createCallbackSender, createCallbackWorker } from './callbacks.js';
+import { CANCELLED, configuredPlanQueue, type PlanJobHandle } from './plan-queue.js';
 
 export interface PlanWorkerOptions {
   readonly config: Config;
@@ -43,24 +43,25 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
     logger.info({ jobId: job.id, repId: job.data.request.rep.id, reqId: job.data.requestId }, 'plan started');
   });
   const callbacks = createCallbackSender(config, connection);
-  const callbackWorker = createCallbackWorker(config, connection, logger);
-  const notify = (job: PlanJobHandle, status: CallbackData['status']) => {
+  const plans = configuredPlanQueue(config, connection);
+  const callbackWorker = createCallbackWorker(config, connection, logger, (id) => plans.get(id));
+  // The processor queues the callback itself; this covers plans that end outside it (crashes, stalls).
+  const notify = (job: PlanJobHandle) => {
     const url = job.data.request.callbackUrl;
-    if (!url) return;
-    const finishedAt = new Date(job.finishedOn ?? Date.now()).toISOString();
-    callbacks.send({ planId: job.id ?? '', status, url, finishedAt }).catch((err: unknown) => {
+    if (!url || !job.id) return;
+    callbacks.send({ planId: job.id, url }).catch((err: unknown) => {
       logger.error({ err, jobId: job.id }, 'could not queue the callback');
     });
   };
   worker.on('completed', (job) => {
     logger.info({ jobId: job.id, reqId: job.data.requestId }, 'plan completed');
-    notify(job, 'completed');
+    notify(job);
   });
   worker.on('failed', (job, err) => {
     const cancelled = err.message === CANCELLED;
     logger[cancelled ? 'info' : 'warn']({ jobId: job?.id, reqId: job?.data.requestId, err: cancelled ? undefined : err }, cancelled ? 'plan cancelled' : 'plan failed');
     // finishedOn is set only when no attempt is left.
-    if (job?.finishedOn) notify(job, cancelled ? 'cancelled' : 'failed');
+    if (job?.finishedOn) notify(job);
   });
   worker.on('stalled', (jobId) => {
     logger.warn({ jobId }, 'plan job stalled');
@@ -72,6 +73,7 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
       await worker.close();
       await callbackWorker.close();
       await callbacks.close();
+      await plans.close();
     },
   };
 }

@@ -60,6 +60,12 @@ describe('POST /v1/plans with invalid input', () => {
     expect(problem.errors?.map((e) => e.pointer)).toContain(pointer);
   });
 
+  it('refuses a callback to a private address', async () => {
+    const res = await post({ ...valid(), callbackUrl: 'http://169.254.169.254/latest/meta-data' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<Problem>().errors?.[0]?.pointer).toBe('#/callbackUrl');
+  });
+
   it('reports every invalid field at once', async () => {
     const body = valid();
     at(body, 'accounts', 0, 'location').lat = 91;

@@ -57,7 +57,7 @@ let hook: Awaited<ReturnType<typeof receiver>>;
 const SECRET = 'a-test-secret-of-some-length';
 
 beforeEach(async () => {
-  service = await startService(testConfig({ CALLBACK_SECRET: SECRET }));
+  service = await startService(testConfig({ CALLBACK_SECRET: SECRET, CALLBACK_ALLOW_PRIVATE: 'true' }));
 });
 afterEach(async () => {
   await service.close();

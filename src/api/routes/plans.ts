@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { PlanQueue } from '../../queue/plan-queue.js';
+import { hostOf, isPrivateAddress } from '../../queue/public-address.js';
 import { AppError, jsonPointer, type FieldError } from '../errors.js';
 import { PlanId, PlanJob, Submitted } from '../schemas/plan-job.js';
 import { PlanRequest } from '../schemas/plan-request.js';
@@ -111,4 +113,9 @@ function checkLimits(body: PlanRequest, config: Config): void {
   over(['horizon', 'days'], body.horizon.days, config.MAX_HORIZON_DAYS, 'horizon days');
   over(['options', 'timeLimitSeconds'], body.options.timeLimitSeconds, config.MAX_TIME_LIMIT_SECONDS, 'seconds of solver time');
   if (errors.length > 0) throw new AppError('limit_exceeded', 'The request is larger than this service accepts.', errors);
+  const host = body.callbackUrl === undefined ? undefined : hostOf(body.callbackUrl);
+  if (host !== undefined && !config.CALLBACK_ALLOW_PRIVATE && (host === 'localhost' || (isIP(host) !== 0 && isPrivateAddress(host)))) {
+    const detail = 'callbackUrl points to a private or loopback address, which this service does not call.';
+    throw new AppError('validation', detail, [{ pointer: jsonPointer(['callbackUrl']), detail }]);
+  }
 }
