@@ -39,13 +39,13 @@ export class UnreachableHomeError extends Error {
 
 /** compile → travel times → solve → report, with every dependency injected. */
 export async function runPlan(request: PlanRequest, deps: PipelineDeps): Promise<PlanResult> {
-  const started = deps.now();
   const source = request.options.travelTimes ?? deps.defaultSource;
   const { matrix, fallback, unreachable } = await travelMatrix(request, source, deps);
   throwIfAborted(deps.signal);
 
   const compiled = compile(request, matrix, { today: deps.today, unreachable });
-  const deadline = started + request.options.timeLimitSeconds * 1000;
+  // The time limit is the search's: fetching travel times has its own timeouts.
+  const deadline = deps.now() + request.options.timeLimitSeconds * 1000;
   const search = createSearch(compiled.problem, {
     seed: request.options.seed,
     ...(request.options.iterations === undefined ? {} : { maxIterations: request.options.iterations }),
@@ -127,7 +127,7 @@ function describe(point: UnreachablePoint): string {
   }
 }
 
-/** Adds each day's road geometry; a failure leaves the plan without it rather than failing the plan. */
+/** Adds each day's road geometry; a failure leaves that day without it, with a warning, rather than failing the plan. */
 async function withGeometry(result: PlanResult, request: PlanRequest, geometry: RouteGeometry, signal?: AbortSignal): Promise<PlanResult> {
   const where = new Map<string, Location>([...request.accounts, ...request.prospects].map((a) => [a.id, a.location]));
   const start = request.rep.start;
@@ -136,13 +136,14 @@ async function withGeometry(result: PlanResult, request: PlanRequest, geometry: 
     result.days.map(async (day) => {
       const stops = day.stops.flatMap((s) => (s.id === undefined ? [] : [where.get(s.id) ?? start]));
       try {
-        return { ...day, geometry: await geometry([start, ...stops, end], signal ? { signal } : {}) };
-      } catch {
-        return day;
+        return { day: { ...day, geometry: await geometry([start, ...stops, end], signal ? { signal } : {}) } };
+      } catch (error) {
+        return { day, warning: `No road geometry for ${day.date}: ${error instanceof Error ? error.message : String(error)}` };
       }
     }),
   );
-  return { ...result, days };
+  const warnings = days.flatMap((d) => (d.warning === undefined ? [] : [d.warning]));
+  return { ...result, days: days.map((d) => d.day), ...(warnings.length > 0 ? { warnings: [...(result.warnings ?? []), ...warnings] } : {}) };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PlanRequest } from '../src/api/schemas/plan-request.js';
 import { pointsOf } from '../src/domain/compile.js';
 import { createHaversine } from '../src/matrix/haversine.js';
+import { createOsrm } from '../src/matrix/osrm.js';
+import { startOsrmServer } from './helpers/osrm-server.js';
 import { PlanCancelledError, runPlan, type PipelineDeps } from '../src/pipeline.js';
 import type { TravelTimes } from '../src/matrix/travel-times.js';
 import { checkPlanResult } from './helpers/check-result.js';
@@ -55,6 +57,23 @@ describe('runPlan', () => {
     const long = { ...request, options: { ...request.options, iterations: undefined, timeLimitSeconds: 600 } };
     const run = runPlan(long, deps({ signal: controller.signal, onProgress: () => { controller.abort(); } }));
     await expect(run).rejects.toBeInstanceOf(PlanCancelledError);
+  });
+
+  it('adds a warning, not a failure, when the road geometry of a day cannot be had', async () => {
+    const server = await startOsrmServer();
+    try {
+      const request = await example('small.json');
+      const osrm = createOsrm({ baseUrl: server.url });
+      const withGeometry = { ...request, options: { ...request.options, geometry: true, travelTimes: 'osrm' as const } };
+      const result = await runPlan(withGeometry, deps({ travelTimes: () => osrm, geometry: () => Promise.reject(new Error('no route')) }));
+      expect(result.days.length).toBeGreaterThan(0);
+      expect(result.days.every((d) => d.geometry === undefined)).toBe(true);
+      expect(result.warnings).toHaveLength(result.days.length);
+      expect(result.warnings?.[0]).toMatch(/No road geometry for \d{4}-\d\d-\d\d: no route/);
+      checkPlanResult(withGeometry, await osrm.matrix(pointsOf(withGeometry)), result, { today: TODAY });
+    } finally {
+      await server.close();
+    }
   });
 
   it('falls back to haversine when OSRM fails and fallback is allowed, and says so', async () => {

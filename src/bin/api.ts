@@ -3,4 +3,4 @@
 import { boot, closeOnSignals, startApi } from './services.js';
 
 const { config, logger } = boot();
-closeOnSignals([await startApi(config, logger)], logger);
+closeOnSignals([await startApi(config, logger)], logger, config);

@@ -51,9 +51,10 @@ export function startWorker(config: Config, logger: Logger): Service {
   };
 }
 
-/** Closes the services on SIGINT/SIGTERM (active plans finish first, within the grace period). */
-export function closeOnSignals(services: readonly Service[], logger: Logger): void {
-  closeWithGrace({ delay: 60_000 }, async ({ err, signal }) => {
+/** Closes the services on SIGINT/SIGTERM; running plans finish first. */
+export function closeOnSignals(services: readonly Service[], logger: Logger, config: Config): void {
+  // Long enough for the longest plan a request may ask for to finish.
+  closeWithGrace({ delay: (config.MAX_TIME_LIMIT_SECONDS + 60) * 1000 }, async ({ err, signal }) => {
     if (err) logger.error({ err }, 'closing after an error');
     else logger.info({ signal }, 'closing');
     for (const service of services) await service.close();

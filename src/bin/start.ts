@@ -5,4 +5,4 @@ import { boot, closeOnSignals, startApi, startWorker } from './services.js';
 const { config, logger } = boot();
 const worker = startWorker(config, logger);
 const api = await startApi(config, logger);
-closeOnSignals([api, worker], logger);
+closeOnSignals([api, worker], logger, config);

@@ -3,4 +3,4 @@
 import { boot, closeOnSignals, startWorker } from './services.js';
 
 const { config, logger } = boot();
-closeOnSignals([startWorker(config, logger)], logger);
+closeOnSignals([startWorker(config, logger)], logger, config);

@@ -45,6 +45,8 @@ const cases: [string, Mutate, number, string][] = [
   ['priority 6', (b) => { at(b, 'accounts', 2).priority = 6; }, 400, '#/accounts/2/priority'],
   ['impossible date', (b) => { at(b, 'accounts', 0).lastVisit = '2026-02-30'; }, 400, '#/accounts/0/lastVisit'],
   ['unknown time zone', (b) => { b.timezone = 'Mars/Olympus'; }, 400, '#/timezone'],
+  ['two appointments on one date', (b) => { at(b, 'accounts', 4).appointments = [{ date: '2026-12-02', start: '10:30' }, { date: '2026-12-02', start: '15:00' }]; }, 400, '#/accounts/4/appointments'],
+  ['missed visits weighing nothing', (b) => { at(b, 'options').weights = { missedVisit: 0 }; }, 400, '#/options/weights/missedVisit'],
 ];
 
 describe('POST /v1/plans with invalid input', () => {

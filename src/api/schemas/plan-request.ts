@@ -62,7 +62,11 @@ export const Account = z
     priority: z.int().min(1).max(5).default(3).meta({ description: 'Importance 1..5 (5 = most important; A≈5, B≈3, C≈1).', examples: [5] }),
     openingHours: z.array(DayHours).optional().meta({ description: 'When visits may take place; default always open.' }),
     closedDates: z.array(IsoDate).optional().meta({ description: 'Dates the account is closed.', examples: [['2026-11-25']] }),
-    appointments: z.array(Appointment).optional().meta({ description: 'Fixed visits inside or outside the horizon.' }),
+    appointments: z
+      .array(Appointment)
+      .refine((list) => new Set(list.map((a) => a.date)).size === list.length, { message: 'at most one appointment per date' })
+      .optional()
+      .meta({ description: 'Fixed visits inside or outside the horizon; at most one per date.' }),
   })
   .meta({ id: 'Account', description: 'A customer account in the rep\'s portfolio.' });
 export type Account = z.infer<typeof Account>;
@@ -94,7 +98,9 @@ export const PlanOptions = z
     }),
     weights: z
       .object({
-        missedVisit: z.number().min(0).default(1).meta({ description: 'Multiplier on the penalty of a missed required visit.' }),
+        missedVisit: z.number().positive().default(1).meta({
+          description: 'Multiplier on the penalty of a missed required visit (above 0: missed visits always weigh more than driving).',
+        }),
         prospectMinutes: z.number().min(0).default(60).meta({
           description: 'Detour minutes the best prospect is worth; others in proportion to their potential.',
         }),

@@ -101,6 +101,10 @@ export const PlanResult = z
     days: z.array(Day).meta({ description: 'The tour of each day with visits, by date.' }),
     unplanned: z.array(Unplanned).meta({ description: 'Required visits the plan leaves out, with the reason.' }),
     accounts: z.array(AccountSummary).meta({ description: 'Per account: visits required, planned dates, next due date.' }),
+    warnings: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'What the plan lacks that was asked for, e.g. road geometry OSRM could not give.', examples: [['No road geometry for 2026-12-01: OSRM found no route.']] }),
   })
   .meta({ id: 'PlanResult', description: 'A weekly plan: which account on which day, in which order, at what time.' });
 
