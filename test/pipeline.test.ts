@@ -43,6 +43,19 @@ describe('runPlan', () => {
     expect(result.summary.prospectVisits).toBeLessThanOrEqual(budget.prospecting?.visitsPerWeek ?? 0);
   });
 
+  it('reports an appointment outside working hours and still plans the account\'s other visits', async () => {
+    const request = await example('small.json');
+    const twice = request.accounts.find((a) => a.frequency.visits === 2);
+    if (!twice) throw new Error('small.json has a twice-weekly account');
+    const early = { ...twice, appointments: [{ date: '2026-12-02', start: '06:00' }] };
+    const changed = { ...request, accounts: request.accounts.map((a) => (a.id === twice.id ? early : a)) };
+    const result = await runPlan(changed, deps());
+    checkPlanResult(changed, await haversine.matrix(pointsOf(changed)), result, { today: TODAY });
+    const missing = result.unplanned.find((u) => u.accountId === twice.id);
+    expect(missing?.reason).toBe('appointment_outside_working_hours');
+    expect(result.accounts.find((a) => a.id === twice.id)?.plannedDates.length).toBeGreaterThan(0);
+  });
+
   it('gives the same plan for the same seed and iteration budget', async () => {
     const request = await example('small.json');
     const budget = { ...request, options: { ...request.options, iterations: 150, timeLimitSeconds: 120 } };

@@ -36,6 +36,8 @@ export interface AccountPlan {
   readonly visits: number;
   /** ISO dates of appointments on days the rep does not work; each is a missed visit. */
   readonly lost: readonly string[];
+  /** ISO dates of appointments outside the rep's working hours of that day; each is a missed visit. */
+  readonly outsideHours: readonly string[];
   /** Appointments on working days, by problem day. */
   readonly pinned: readonly PinnedVisit[];
   /** Per problem day: windows [open, close, …] (seconds) in which a visit may start. */
@@ -59,16 +61,21 @@ export function accountPlan(request: PlanRequest, account: Account, horizon: Hor
     const day = dayNumber(a.date);
     if (day >= horizon.start && day <= horizon.end && !appointments.has(a.date)) appointments.set(a.date, a.start);
   }
+  const service = account.visitMinutes * 60;
   const lost: string[] = [];
+  const outsideHours: string[] = [];
   const pinned: PinnedVisit[] = [];
   for (const [date, start] of appointments) {
     const day = dayIndex.get(date);
-    if (day === undefined) lost.push(date);
-    else pinned.push({ day, start: secondsOf(start) });
+    const at = secondsOf(start);
+    const workday = day === undefined ? undefined : days[day];
+    if (day === undefined || workday === undefined) lost.push(date);
+    // An appointment the working day cannot hold is reported, not allowed to sink the account's other visits.
+    else if (at < workday.start || at + service > workday.end) outsideHours.push(date);
+    else pinned.push({ day, start: at });
   }
 
   const closed = new Set(account.closedDates ?? []);
-  const service = account.visitMinutes * 60;
   const free = days.map((d) => (closed.has(d.date) ? new Int32Array(0) : startWindows(account.openingHours, d, service)));
   const open = free.map((w) => w.length > 0);
   const windows = free.map((w, i) => {
@@ -77,7 +84,7 @@ export function accountPlan(request: PlanRequest, account: Account, horizon: Hor
   });
 
   const visits = Math.max(rule.required, appointments.size);
-  const weights = Array.from({ length: Math.max(0, visits - lost.length) }, (_, j) =>
+  const weights = Array.from({ length: Math.max(0, visits - lost.length - outsideHours.length) }, (_, j) =>
     Math.round(request.options.weights.missedVisit * account.priority * (j === 0 ? rule.overdueFactor : 1) * MISSED_VISIT_COST),
   );
   const base = accountPatterns({ rule, days: days.map((d) => d.day), open, pinned: pinned.map((p) => p.day), weights });
@@ -86,7 +93,7 @@ export function accountPlan(request: PlanRequest, account: Account, horizon: Hor
   );
   const patterns = previous.size === 0 ? base : base.map((p) => ({ days: p.days, penalty: p.penalty + STABILITY_COST * countMissing(previous, p.days) }));
   const missPenalty = weights.reduce((s, w) => s + w, 0) + STABILITY_COST * previous.size;
-  return { rule, visits, lost, pinned, windows, open, patterns, missPenalty, client: -1 };
+  return { rule, visits, lost, outsideHours, pinned, windows, open, patterns, missPenalty, client: -1 };
 }
 
 /**

@@ -81,8 +81,9 @@ export function visitRule(account: Pick<Account, 'frequency' | 'toleranceDays'>,
       firstTo = h0 + tolerance;
     } else {
       firstDue = due;
-      firstFrom = Math.max(h0, ceilDay(due - tolerance));
-      firstTo = floorDay(due + tolerance);
+      // With a fractional due date and a small tolerance, the window keeps the days on both sides of it.
+      firstFrom = Math.max(h0, Math.min(ceilDay(due - tolerance), floorDay(due)));
+      firstTo = Math.max(floorDay(due + tolerance), ceilDay(due));
     }
   }
 

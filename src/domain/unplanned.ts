@@ -35,6 +35,13 @@ export function unplannedVisits(compiled: Compiled, plan: Plan, planned: readonl
       return;
     }
     const found = diagnose(compiled, plan, index, days);
+    if (info.outsideHours.length > 0) {
+      const dates = info.outsideHours.map((d) => longDate(dayNumber(d))).join(', ');
+      const why = `The appointment${info.outsideHours.length > 1 ? 's' : ''} on ${dates} ${info.outsideHours.length > 1 ? 'fall' : 'falls'} outside the rep's working hours.`;
+      const rest = missing > info.outsideHours.length && found !== null ? ` ${found.message}` : '';
+      out.push({ accountId: account.id, visitsMissing: missing, reason: 'appointment_outside_working_hours', message: why + rest });
+      return;
+    }
     if (info.lost.length > 0) {
       const dates = info.lost.map((d) => longDate(dayNumber(d))).join(', ');
       const lost = `The appointment${info.lost.length > 1 ? 's' : ''} on ${dates} ${info.lost.length > 1 ? 'fall on days' : 'falls on a day'} the rep does not work.`;

@@ -111,6 +111,15 @@ describe('compile', () => {
     expect(c.problem.clients).toHaveLength(0);
   });
 
+  it('an appointment outside the working hours is a missed visit that leaves the other visits plannable', () => {
+    const req = request({
+      accounts: [account('a', { frequency: { visits: 2, perWeeks: 1 }, lastVisit: '2026-11-20', appointments: [{ date: '2026-11-25', start: '06:00' }] })],
+    });
+    const c = compile(req, matrixFor(req), { today: TODAY });
+    expect(c.accounts[0]).toMatchObject({ visits: 2, lost: [], outsideHours: ['2026-11-25'], pinned: [], client: 0 });
+    expect(c.problem.clients[0]?.patterns.length).toBeGreaterThan(0);
+  });
+
   it('leaves out accounts with nothing due and accounts never open on a working day', () => {
     const req = request({
       accounts: [

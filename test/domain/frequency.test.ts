@@ -84,6 +84,13 @@ describe('rules 2-4: first window, spacing and required count', () => {
     expect(rule.overdueFactor).toBeCloseTo(factor, 12);
   });
 
+  it('a zero tolerance on a fractional due date keeps the days on both sides of it', () => {
+    // Twice a week, last visit Fri 20 Nov: due 23.5 Nov; t = 0 would leave no whole day.
+    const rule = visitRule({ frequency: { visits: 2, perWeeks: 1 }, toleranceDays: 0 }, week, dayNumber('2026-11-20'));
+    expect([iso(rule.firstFrom), iso(rule.firstTo)]).toEqual(['2026-11-23', '2026-11-24']);
+    expect([rule.minGap, rule.maxGap]).toEqual([4, 4]);
+  });
+
   it('a zero tolerance still leaves one day between visits of a daily account', () => {
     const rule = visitRule({ frequency: { visits: 7, perWeeks: 1 }, toleranceDays: 0 }, week, undefined);
     expect([rule.minGap, rule.maxGap]).toEqual([1, 1]);

@@ -187,7 +187,8 @@ function checkFrequencies(
     } else {
       const d1 = toDay(account.lastVisit) + I;
       if (Math.floor(d1 + t + eps) < h0) [due, from, to] = [h0, h0, h0 + t];
-      else [due, from, to] = [d1, Math.ceil(d1 - t - eps), Math.floor(d1 + t + eps)];
+      // A fractional due date with a tolerance smaller than its fraction keeps the days on both sides.
+      else [due, from, to] = [d1, Math.min(Math.ceil(d1 - t - eps), Math.floor(d1 + eps)), Math.max(Math.floor(d1 + t + eps), Math.ceil(d1 - eps))];
     }
     let required = 0;
     for (let d = due; Math.floor(d + eps) <= h1; d += I) required++;

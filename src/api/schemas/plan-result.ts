@@ -48,6 +48,7 @@ export const UNPLANNED_REASONS = [
   'max_visits',
   'spacing',
   'unreachable',
+  'appointment_outside_working_hours',
 ] as const;
 
 export const Unplanned = z
