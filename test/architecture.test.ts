@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../src', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+/** Relative imports of a file that exist at run time (type-only imports are erased). */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = [...text.matchAll(/^(?:import|export)\s+(?!type\s)[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => m[1] ?? '');
+  return found.map((spec) => resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+}
+
+const graph = new Map(sources(SRC).map((f) => [f, runtimeImports(f)]));
+const name = (f: string) => relative(SRC, f);
+
+describe('module structure', () => {
+  it('has no import cycles', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...path.slice(path.indexOf(file)), file].map(name).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keeps the solver free of everything outside it', () => {
+    const outside = [...graph].flatMap(([file, imports]) =>
+      name(file).startsWith('solver/') ? imports.filter((i) => !name(i).startsWith('solver/')).map((i) => `${name(file)} → ${name(i)}`) : [],
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it('keeps the domain free of I/O layers', () => {
+    const io = /^(queue|matrix|bin|api\/(routes|plugins|app))/;
+    const bad = [...graph].flatMap(([file, imports]) =>
+      name(file).startsWith('domain/') ? imports.filter((i) => io.test(name(i))).map((i) => `${name(file)} → ${name(i)}`) : [],
+    );
+    expect(bad).toEqual([]);
+  });
+});
