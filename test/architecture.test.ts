@@ -12,7 +12,7 @@ function sources(dir: string): string[] {
 /** Relative imports of a file that exist at run time (type-only imports are erased). */
 function runtimeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const found = [...text.matchAll(/^(?:import|export)\s+(?!type\s)[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => String(m[1]));
+  const found: string[] = [...text.matchAll(/^(?:import|export)\s+(?!type\s)[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => m[1]);
   return found.map((spec) => resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
 }
 
