@@ -36,6 +36,11 @@ export interface BenchInstance {
 export const SCALE = 1000;
 /** Cost of leaving out a client: far above any routing cost, so all are served when they fit. */
 const MISS = 1e12;
+/**
+ * Fixed cost per used vehicle on the Solomon set, whose objective ranks
+ * vehicles first: above the total distance of any of its solutions (scaled).
+ */
+const VEHICLE_COST = 1e7;
 
 function tokens(path: string): number[] {
   return readFileSync(path, 'utf8').trim().split(/\s+/).map(Number);
@@ -135,7 +140,8 @@ export function readSolomon(dir: string, name: string): BenchInstance {
     windows: [Int32Array.of(Math.round((r[4] ?? 0) * SCALE), Math.floor((r[5] ?? 0) * SCALE))],
     patterns: [{ days: [0], penalty: 0 }], missPenalty: MISS, prize: 0, optional: false,
   }));
-  const shifts = Array.from({ length: fleet }, (_, v) => shift(0, v, { capacity, latestEnd: Math.floor(horizon * SCALE) }));
+  const shifts = Array.from({ length: fleet }, (_, v) =>
+    shift(0, v, { capacity, latestEnd: Math.floor(horizon * SCALE), fixedCost: VEHICLE_COST }));
   const distances = matrix(exact, SCALE);
   return {
     name, exact,

@@ -8,13 +8,14 @@
  *
  * Options: --set pvrp|solomon|cvrp, --instances a,b (default: every instance of the set's BKS
  * file), --seconds per run (default 10), --seeds n (seeds 1..n, default 1), --iterations n
- * (iteration budget instead of only time), --data dir (default ../shared/benchmarks).
+ * (iteration budget instead of only time), --data dir (default ../shared/benchmarks), --params '{json}'
+ * (overrides of the search parameters, for tuning).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createSearch, deadline } from '../src/solver/index.js';
+import { createSearch, deadline, type SearchParams } from '../src/solver/index.js';
 import { readInstance, type BenchSet } from './instances.js';
 import { verify } from './verify.js';
 
@@ -50,6 +51,7 @@ function main(): void {
       seeds: { type: 'string', default: '1' },
       iterations: { type: 'string' },
       data: { type: 'string' },
+      params: { type: 'string' },
     },
   });
   const here = dirname(fileURLToPath(import.meta.url));
@@ -62,6 +64,7 @@ function main(): void {
   const seconds = Number(values.seconds);
   const seeds = Number(values.seeds);
   const iterations = values.iterations === undefined ? undefined : Number(values.iterations);
+  const params = values.params === undefined ? {} : (JSON.parse(values.params) as Partial<SearchParams>);
 
   const header = ['instance', 'seed', 'cost', 'bks', 'gap_pct', 'routes', 'bks_vehicles', 'iterations', 'seconds', 'violations'];
   const rows: string[][] = [];
@@ -74,6 +77,7 @@ function main(): void {
         seed,
         ...(iterations !== undefined && { maxIterations: iterations }),
         stop: deadline(started + seconds * 1000, () => performance.now()),
+        params,
       });
       while (!search.step(1));
       const elapsed = (performance.now() - started) / 1000;

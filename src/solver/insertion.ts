@@ -2,7 +2,9 @@
  * Cheapest feasible insertion of a client: per day into the routes of that
  * day, and per client over its patterns. Shared by construction, recreate and
  * the pattern-change operator. Results per (client, day) are cached until a
- * route of that day changes.
+ * route of that day changes. Feasibility is checked through `Proposal` (O(1)
+ * per position on simple shifts), and only for positions cheaper than the best
+ * feasible one so far.
  */
 import { clientCost, edgeCost, fixedCost } from './cost.js';
 import type { Solution } from './solution.js';
@@ -16,6 +18,16 @@ export interface PatternChoice {
   second: number;
 }
 
+/**
+ * Granular insertion: on days with more than `from` visits, a visit is tried
+ * only next to the visits of its neighbours, in its own route and in empty
+ * routes; when none of these fits, every position is tried.
+ */
+export interface Granular {
+  readonly lists: readonly Int32Array[];
+  readonly from: number;
+}
+
 export class Inserter {
   /**
    * When set, `choose` leaves a client out only when no pattern fits: optional
@@ -27,14 +39,17 @@ export class Inserter {
   shift = -1;
   pos = -1;
   private readonly sol: Solution;
+  private readonly near: Granular | null;
+  private best = Infinity;
   private readonly dayCost: Float64Array;
   private readonly cacheStamp: Int32Array;
   private readonly cacheCost: Float64Array;
   private readonly cacheShift: Int32Array;
   private readonly cachePos: Int32Array;
 
-  constructor(sol: Solution) {
+  constructor(sol: Solution, near: Granular | null = null) {
     this.sol = sol;
+    this.near = near;
     const p = sol.problem;
     this.dayCost = new Float64Array(p.numDays);
     const cells = p.clients.length * p.numDays;
@@ -74,47 +89,86 @@ export class Inserter {
    * positions that beat the best feasible one so far.
    */
   private search(client: number, day: number, skip: number): number {
+    const problem = this.sol.problem;
+    this.best = Infinity;
+    this.shift = -1;
+    this.pos = -1;
+    const near = this.near;
+    const D = problem.numDays;
+    if (near !== null && this.sol.visitsOnDay(day) > near.from) {
+      // Granular: the positions next to the client's neighbours and one empty route of each kind. The
+      // client's own route is taken without it, so that evaluating and applying see the same candidates.
+      const sol = this.sol;
+      const own = skip >= 0 ? sol.shiftOf[skip * D + day] : -1;
+      const at = own >= 0 ? sol.position(own, skip) : -1;
+      const ownRoute = own >= 0 ? sol.proposal.without(own, at) : null;
+      for (const v of near.lists[client]) {
+        const s = sol.shiftOf[v * D + day];
+        if (s < 0 || v === skip) continue;
+        let p = sol.position(s, v);
+        if (s === own && p > at) p--;
+        const route = s === own && ownRoute !== null ? ownRoute : sol.routes[s];
+        const id = s === own ? sol.proposal.scratch : s;
+        this.tryAt(client, s, id, route, p);
+        this.tryAt(client, s, id, route, p + 1);
+      }
+      for (const s of problem.shiftsByDay[day]) {
+        const route = s === own && ownRoute !== null ? ownRoute : sol.routes[s];
+        if (route.length === 0) this.tryAt(client, s, s === own ? sol.proposal.scratch : s, route, 0);
+      }
+      if (this.best < Infinity) return this.best;
+    }
+    for (const s of problem.shiftsByDay[day]) this.scan(client, s, skip);
+    return this.best;
+  }
+
+  /** Every position of the route of `s` (without `skip` when it holds it). */
+  private scan(client: number, s: number, skip: number): void {
     const sol = this.sol;
     const problem = sol.problem;
     const { clients } = problem;
+    const prop = sol.proposal;
+    const shift = problem.shifts[s];
     const c = clients[client];
     const loc = c.location;
-    const D = problem.numDays;
-    let best = Infinity;
-    this.shift = -1;
-    this.pos = -1;
-    for (const s of problem.shiftsByDay[day]) {
-      const shift = problem.shifts[s];
-      const route = sol.routes[s];
-      const at = skip < 0 || sol.shiftOf[skip * D + day] !== s ? -1 : sol.position(s, skip);
-      const len = at < 0 ? route.length : route.length - 1;
-      if (len + 1 > shift.maxVisits) continue;
-      const load = sol.cache.loads(s)[route.length] - (at < 0 ? 0 : clients[skip].demand) + c.demand;
-      if (load > shift.capacity) continue;
-      const fixed = fixedCost(problem, s);
-      let prev = shift.startLocation;
-      for (let pos = 0, i = 0; pos <= len; pos++, i++) {
-        if (i === at) i++;
-        const next = pos === len ? shift.endLocation : clients[route[i]].location;
-        const added = edgeCost(problem, prev, loc) + edgeCost(problem, loc, next);
-        const cost = len === 0 ? added + fixed : added - edgeCost(problem, prev, next);
-        if (cost < best && this.fits(s, at, pos, client)) {
-          best = cost;
-          this.shift = s;
-          this.pos = pos;
-        }
-        prev = next;
+    const own = skip >= 0 && sol.shiftOf[skip * problem.numDays + shift.day] === s;
+    const len = own ? sol.routes[s].length - 1 : sol.routes[s].length;
+    if (len + 1 > shift.maxVisits) return;
+    const load = sol.cache.loads(s)[sol.routes[s].length] - (own ? clients[skip].demand : 0) + c.demand;
+    if (load > shift.capacity) return;
+    const route = own ? prop.without(s, sol.position(s, skip)) : sol.routes[s];
+    const id = own ? prop.scratch : s;
+    const fixed = fixedCost(problem, s);
+    let prev = shift.startLocation;
+    for (let pos = 0; pos <= len; pos++) {
+      const next = pos === len ? shift.endLocation : clients[route[pos]].location;
+      const added = edgeCost(problem, prev, loc) + edgeCost(problem, loc, next);
+      const cost = len === 0 ? added + fixed : added - edgeCost(problem, prev, next);
+      if (cost < this.best && prop.begin(id, pos).visit(client).rest(id, pos).fits()) {
+        this.best = cost;
+        this.shift = s;
+        this.pos = pos;
       }
+      prev = next;
     }
-    return best;
   }
 
-  /** Whether `client` fits at `pos` of the route of `s` without its visit at `at` (-1: none). */
-  private fits(s: number, at: number, pos: number, client: number): boolean {
-    const prop = this.sol.proposal;
-    if (at < 0) return prop.begin(s, pos).visit(client).rest(s, pos).fits();
-    if (pos <= at) return prop.begin(s, pos).visit(client).range(s, pos, at).rest(s, at + 1).fits();
-    return prop.begin(s, at).range(s, at + 1, pos + 1).visit(client).rest(s, pos + 1).fits();
+  /** Position `pos` of `route`, the visits of route id `id` (shift `s`, or the scratch copy of it). */
+  private tryAt(client: number, s: number, id: number, route: readonly number[], pos: number): void {
+    const sol = this.sol;
+    const problem = sol.problem;
+    const shift = problem.shifts[s];
+    if (route.length + 1 > shift.maxVisits) return;
+    const loc = problem.clients[client].location;
+    const prev = pos === 0 ? shift.startLocation : problem.clients[route[pos - 1]].location;
+    const next = pos === route.length ? shift.endLocation : problem.clients[route[pos]].location;
+    const added = edgeCost(problem, prev, loc) + edgeCost(problem, loc, next);
+    const cost = route.length === 0 ? added + fixedCost(problem, s) : added - edgeCost(problem, prev, next);
+    if (cost < this.best && sol.proposal.begin(id, pos).visit(client).rest(id, pos).fits()) {
+      this.best = cost;
+      this.shift = s;
+      this.pos = pos;
+    }
   }
 
   /**

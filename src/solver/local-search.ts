@@ -23,6 +23,16 @@ export class LocalSearch {
   private readonly clientOrder: number[];
   /** Per visit node, the clock when all its pairs were last tested without an improving move. */
   private readonly tested: Int32Array;
+  /** Shifts with identical attributes share a kind: one empty route of a kind stands for all. */
+  private readonly kind: Int32Array;
+  private readonly kindSeen: Int32Array;
+  private readonly mark: Int32Array;
+  private round = 0;
+  /**
+   * Required clients with a single one-day pattern: once served, the route operators
+   * alone move their visits, and the client operators leave them be.
+   */
+  private readonly settled: Uint8Array;
 
   constructor(
     sol: Solution,
@@ -36,6 +46,19 @@ export class LocalSearch {
     this.neighbours = neighbours;
     this.clientOrder = sol.problem.clients.map((_, c) => c);
     this.tested = new Int32Array(sol.shiftOf.length);
+    this.settled = Uint8Array.from(sol.problem.clients, (c) => {
+      const single = c.patterns.length === 1 && c.patterns[0].days.length === 1;
+      return single && !c.optional ? 1 : 0;
+    });
+    const kinds = new Map<string, number>();
+    this.kind = Int32Array.from(sol.problem.shifts, (shift) => {
+      const key = JSON.stringify({ ...shift, vehicle: 0 });
+      const k = kinds.get(key) ?? kinds.size;
+      kinds.set(key, k);
+      return k;
+    });
+    this.kindSeen = new Int32Array(kinds.size);
+    this.mark = new Int32Array(sol.problem.shifts.length);
   }
 
   run(rng: Rng): void {
@@ -52,26 +75,57 @@ export class LocalSearch {
     for (let node = 0; node < sol.shiftOf.length; node++) if (sol.shiftOf[node] >= 0) order.push(node);
     rng.shuffle(order);
     const D = sol.problem.numDays;
-    const starts = sol.problem.clients.length * D;
     const { shiftOf, routeStamp } = sol;
     let improved = false;
     for (const u of order) {
       const day = u % D;
       // A pair whose two routes are unchanged since u was last tested holds no improving move.
       const since = this.tested[u];
+      if (routeStamp[shiftOf[u]] < since && sol.dayStamp[day] < since) continue;
       const now = sol.now();
       for (const c of this.neighbours[Math.floor(u / D)]) {
         const v = c * D + day;
-        if (shiftOf[u] < 0 || shiftOf[v] < 0) continue;
+        if (shiftOf[v] < 0) continue;
         if (routeStamp[shiftOf[u]] < since && routeStamp[shiftOf[v]] < since) continue;
         if (this.tryRouteOps(u, v)) improved = true;
       }
-      for (const s of sol.problem.shiftsByDay[day]) {
-        if (shiftOf[u] < 0) break;
-        if (routeStamp[shiftOf[u]] < since && routeStamp[s] < since) continue;
-        if (this.tryRouteOps(u, starts + s)) improved = true;
-      }
+      if (this.tryStarts(u, day, since)) improved = true;
       this.tested[u] = now;
+    }
+    return improved;
+  }
+
+  /**
+   * Pairs visit u with the route starts worth trying: its own route, the
+   * routes of its neighbours that day, and one empty route per kind of shift.
+   */
+  private tryStarts(u: number, day: number, since: number): boolean {
+    const { sol, mark } = this;
+    const { shiftOf, routeStamp } = sol;
+    const D = sol.problem.numDays;
+    const starts = sol.problem.clients.length * D;
+    const round = ++this.round;
+    let marked = false;
+    let improved = false;
+    for (const s of sol.problem.shiftsByDay[day]) {
+      const empty = sol.routes[s].length === 0;
+      if (empty) {
+        if (this.kindSeen[this.kind[s]] === round) continue;
+        this.kindSeen[this.kind[s]] = round;
+      }
+      if (routeStamp[shiftOf[u]] < since && routeStamp[s] < since) continue;
+      if (!empty) {
+        if (!marked) {
+          marked = true;
+          mark[shiftOf[u]] = round;
+          for (const c of this.neighbours[Math.floor(u / D)]) {
+            const r = shiftOf[c * D + day];
+            if (r >= 0) mark[r] = round;
+          }
+        }
+        if (mark[s] !== round) continue;
+      }
+      if (this.tryRouteOps(u, starts + s)) improved = true;
     }
     return improved;
   }
@@ -93,6 +147,7 @@ export class LocalSearch {
     rng.shuffle(this.clientOrder);
     let improved = false;
     for (const c of this.clientOrder) {
+      if (this.settled[c] === 1 && this.sol.pattern[c] >= 0) continue;
       for (const op of this.clientOps) {
         const delta = op.evaluate(c);
         if (delta < -EPSILON) {

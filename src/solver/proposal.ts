@@ -17,6 +17,10 @@ export class Proposal {
   private readonly problem: Problem;
   private readonly cache: RouteCache;
   private readonly routes: readonly (readonly number[])[];
+  /** Route id of the scratch route set by `without`. */
+  readonly scratch: number;
+  private readonly scratchRoute: number[] = [];
+  private scratchShift = 0;
   private readonly buf: Int32Array;
   private readonly seg = segment();
   private shift = 0;
@@ -32,13 +36,34 @@ export class Proposal {
     this.problem = cache.problem;
     this.cache = cache;
     this.routes = routes;
+    this.scratch = cache.problem.shifts.length;
     this.buf = new Int32Array(cache.problem.clients.length + 1);
   }
 
-  /** Starts a route of `shift` with the first `i` visits of its current route. */
-  begin(shift: number, i: number): this {
-    const { problem, cache } = this;
+  /**
+   * Makes route id `scratch` the route of `shift` without its visit at
+   * position `at`, driven on `shift`, and returns its visits. It stays valid
+   * until the next call (O(n)); routes change nothing meanwhile.
+   */
+  without(shift: number, at: number): readonly number[] {
     const route = this.routes[shift];
+    const r = this.scratchRoute;
+    r.length = 0;
+    for (let k = 0; k < route.length; k++) if (k !== at) r.push(route[k]);
+    this.scratchShift = shift;
+    if (this.cache.fast[shift] === 1) this.cache.update(this.scratch, r, shift);
+    return r;
+  }
+
+  private route(id: number): readonly number[] {
+    return id === this.scratch ? this.scratchRoute : this.routes[id];
+  }
+
+  /** Starts a route of `id` (a shift, or `scratch`) with the first `i` visits of its current route. */
+  begin(id: number, i: number): this {
+    const { problem, cache } = this;
+    const route = this.route(id);
+    const shift = id === this.scratch ? this.scratchShift : id;
     const s = problem.shifts[shift];
     this.shift = shift;
     this.day = s.day;
@@ -49,14 +74,14 @@ export class Proposal {
       for (let k = 0; k < i; k++) this.buf[k] = route[k];
       return this;
     }
-    const fwd = cache.prefixSegments(shift);
+    const fwd = cache.prefixSegments(id);
     const seg = this.seg;
     seg.duration = fwd[4 * i];
     seg.timeWarp = fwd[4 * i + 1];
     seg.earliest = fwd[4 * i + 2];
     seg.latest = fwd[4 * i + 3];
-    this.load = cache.loads(shift)[i];
-    this.travel = cache.travels(shift)[i];
+    this.load = cache.loads(id)[i];
+    this.travel = cache.travels(id)[i];
     this.last = i === 0 ? s.startLocation : problem.clients[route[i - 1]].location;
     return this;
   }
@@ -81,34 +106,34 @@ export class Proposal {
     return this;
   }
 
-  /** Appends positions [a, b) of the route of `shift`, in order. */
-  range(shift: number, a: number, b: number): this {
-    const route = this.routes[shift];
+  /** Appends positions [a, b) of route `id`, in order. */
+  range(id: number, a: number, b: number): this {
+    const route = this.route(id);
     for (let k = a; k < b; k++) this.visit(route[k]);
     return this;
   }
 
-  /** Appends positions [a, b) of the route of `shift`, last first. */
-  reversed(shift: number, a: number, b: number): this {
-    const route = this.routes[shift];
+  /** Appends positions [a, b) of route `id`, last first. */
+  reversed(id: number, a: number, b: number): this {
+    const route = this.route(id);
     for (let k = b - 1; k >= a; k--) this.visit(route[k]);
     return this;
   }
 
-  /** Appends the visits of the route of `shift` from position j to its end. */
-  rest(shift: number, j: number): this {
-    const route = this.routes[shift];
+  /** Appends the visits of route `id` from position j to its end. */
+  rest(id: number, j: number): this {
+    const route = this.route(id);
     const len = route.length;
     if (j >= len) return this;
-    if (!this.fast) return this.range(shift, j, len);
+    if (!this.fast) return this.range(id, j, len);
     const { problem, cache, seg } = this;
     const { clients } = problem;
     const first = clients[route[j]].location;
     const t = problem.durations[this.last * problem.numLocations + first];
-    const bwd = cache.suffixSegments(shift);
+    const bwd = cache.suffixSegments(id);
     mergeInto(seg, seg.duration, seg.timeWarp, seg.earliest, seg.latest, t, bwd[4 * j], bwd[4 * j + 1], bwd[4 * j + 2], bwd[4 * j + 3]);
-    const loads = cache.loads(shift);
-    const travels = cache.travels(shift);
+    const loads = cache.loads(id);
+    const travels = cache.travels(id);
     this.load += loads[len] - loads[j];
     this.travel += t + travels[len] - travels[j + 1];
     this.count += len - j;

@@ -52,19 +52,21 @@ export class RouteCache {
       const durationSafe = s.maxDuration >= s.latestEnd - s.earliestStart || noWait[s.day] <= s.earliestStart;
       return this.dayFast[s.day] === 1 && s.breakDuration <= 0 && durationSafe ? 1 : 0;
     });
-    this.fwd = problem.shifts.map(() => new Float64Array(4 * 8));
-    this.bwd = problem.shifts.map(() => new Float64Array(4 * 8));
-    this.load = problem.shifts.map(() => new Float64Array(8));
-    this.travel = problem.shifts.map(() => new Float64Array(8));
+    // One slot per shift, and a last one for a scratch route (see `Proposal.without`).
+    const slots = problem.shifts.length + 1;
+    this.fwd = Array.from({ length: slots }, () => new Float64Array(4 * 8));
+    this.bwd = Array.from({ length: slots }, () => new Float64Array(4 * 8));
+    this.load = Array.from({ length: slots }, () => new Float64Array(8));
+    this.travel = Array.from({ length: slots }, () => new Float64Array(8));
   }
 
-  /** Rebuilds the data of the route of `shift` from its visits. */
-  update(shift: number, route: readonly number[]): void {
+  /** Rebuilds the data of slot `shift` (the route of that shift, by default) from `route` driven on `onShift`. */
+  update(shift: number, route: readonly number[], onShift = shift): void {
     const len = route.length;
     if (this.load[shift].length < len + 1) this.grow(shift, len + 1);
     const { problem, open, close, tmp } = this;
     const { durations, numLocations: n, clients } = problem;
-    const s = problem.shifts[shift];
+    const s = problem.shifts[onShift];
     const D = problem.numDays;
     const day = s.day;
     const fwd = this.fwd[shift];

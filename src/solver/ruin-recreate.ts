@@ -36,11 +36,13 @@ export interface SearchParams {
   readonly forceServe: number;
   /** Share of iterations whose ruin empties a short route (out of the half that do not remove strings). */
   readonly routeRemoval: number;
+  /** Days with more visits than this insert granularly (next to neighbours; see `Granular`). */
+  readonly granularFrom: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
   neighbours: 12, ruinShare: 0.25, ruinMin: 4, ruinMax: 30, threshold: 0.01, cycle: 2000, forceServe: 0.2,
-  routeRemoval: 0.1,
+  routeRemoval: 0.1, granularFrom: 100,
 };
 
 /** A working solution with its own insertion cache and operators. */
@@ -49,9 +51,9 @@ export class Workspace {
   readonly inserter: Inserter;
   readonly ls: LocalSearch;
 
-  constructor(problem: Problem, neighbours: readonly Int32Array[]) {
+  constructor(problem: Problem, neighbours: readonly Int32Array[], granularFrom: number) {
     this.sol = new Solution(problem);
-    this.inserter = new Inserter(this.sol);
+    this.inserter = new Inserter(this.sol, { lists: neighbours, from: granularFrom });
     const routeOps = [
       new Relocate(this.sol), new Swap(this.sol), orOpt(this.sol, 2), orOpt(this.sol, 3),
       new TwoOpt(this.sol), new TwoOptStar(this.sol),
@@ -71,8 +73,8 @@ export class RuinRecreate {
   constructor(problem: Problem, params: SearchParams, checkDeltas: boolean) {
     this.params = params;
     this.neighbours = nearestClients(problem, params.neighbours);
-    this.current = new Workspace(problem, this.neighbours);
-    this.candidate = new Workspace(problem, this.neighbours);
+    this.current = new Workspace(problem, this.neighbours, params.granularFrom);
+    this.candidate = new Workspace(problem, this.neighbours, params.granularFrom);
     this.current.ls.checkDeltas = checkDeltas;
     this.candidate.ls.checkDeltas = checkDeltas;
     this.currentCost = 0;

@@ -157,6 +157,13 @@ export class Solution {
     return ++this.clock;
   }
 
+  /** Number of visits on `day`. */
+  visitsOnDay(day: number): number {
+    let n = 0;
+    for (const s of this.problem.shiftsByDay[day]) n += this.routes[s].length;
+    return n;
+  }
+
   /** Position of `client` in the route of `shift`. */
   position(shift: number, client: number): number {
     return this.posOf[client * this.problem.numDays + this.problem.shifts[shift].day];

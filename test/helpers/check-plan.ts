@@ -22,6 +22,7 @@ export function checkPlan(problem: Problem, plan: Plan): void {
   const seenShift = new Set<number>();
   let travel = 0;
   let distance = 0;
+  let fixed = 0;
   for (const route of plan.routes) {
     if (!Number.isInteger(route.shift) || route.shift < 0 || route.shift >= shifts.length) fail(`unknown shift ${route.shift}`);
     if (seenShift.has(route.shift)) fail(`shift ${route.shift} has two routes`);
@@ -40,6 +41,7 @@ export function checkPlan(problem: Problem, plan: Plan): void {
     }
     travel += t.travel;
     distance += t.distance;
+    fixed += shifts[route.shift].fixedCost ?? 0;
   }
   const used = new Array<number>(problem.optionalCaps.caps.length).fill(0);
   let penalty = 0;
@@ -68,10 +70,11 @@ export function checkPlan(problem: Problem, plan: Plan): void {
   used.forEach((n, g) => {
     if (n > (problem.optionalCaps.caps[g] ?? 0)) fail(`optional group ${g} holds ${n} visits, cap ${problem.optionalCaps.caps[g] ?? 0}`);
   });
-  const total = travel + problem.distanceWeight * distance + penalty - prize;
+  const total = travel + problem.distanceWeight * distance + fixed + penalty - prize;
   const cost = plan.cost;
   if (cost.travel !== travel || cost.distance !== distance) fail(`cost says travel ${cost.travel}/${cost.distance}, routes give ${travel}/${distance}`);
   if (!close(cost.penalty, penalty) || !close(cost.prize, prize)) fail(`cost says penalty ${cost.penalty} prize ${cost.prize}, recomputed ${penalty} ${prize}`);
+  if (!close(cost.fixed ?? 0, fixed)) fail(`cost says fixed ${cost.fixed ?? 0}, recomputed ${fixed}`);
   if (!close(cost.total, total)) fail(`cost says total ${cost.total}, recomputed ${total}`);
 }
 

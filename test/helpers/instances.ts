@@ -121,6 +121,8 @@ export interface RandomSpec {
   /** Tight windows, breaks and limits, so that many moves are infeasible. */
   readonly tight?: boolean;
   readonly optionalCap?: number;
+  /** Fixed cost of every used route. */
+  readonly fixedCost?: number;
 }
 
 /**
@@ -150,9 +152,12 @@ export function randomProblem(seed: number, spec: RandomSpec): Problem {
   });
   return makeProblem({
     numDays: spec.days, vehicles: spec.vehicles, depot: [50, 50], clients, distanceWeight: 0.5, asymmetry: 3,
-    shift: tight
-      ? { latestEnd: horizon, capacity: 12, maxVisits: 4, breakDuration: 15, breakEarliest: 150, breakLatest: 250 }
-      : { latestEnd: horizon },
+    shift: {
+      ...(tight
+        ? { latestEnd: horizon, capacity: 12, maxVisits: 4, breakDuration: 15, breakEarliest: 150, breakLatest: 250 }
+        : { latestEnd: horizon }),
+      ...(spec.fixedCost !== undefined && { fixedCost: spec.fixedCost }),
+    },
     ...(spec.optionalCap !== undefined && {
       optionalCaps: { dayGroup: Array.from({ length: spec.days }, () => 0), caps: [spec.optionalCap] },
     }),

@@ -11,7 +11,19 @@ describe('LocalSearch', () => {
   it.each([1, 2, 3, 4])('improves a random solution with checked deltas, seed %i', (seed) => {
     const p = randomProblem(seed, { clients: 20, days: 3, vehicles: 2, tight: seed % 2 === 1, optionalCap: 4 });
     const start = randomPlan(p, new Rng(seed));
-    const w = new Workspace(p, nearestClients(p, 8));
+    const w = new Workspace(p, nearestClients(p, 8), 100);
+    w.sol.copyFrom(Solution.load(p, start));
+    w.ls.checkDeltas = true;
+    w.ls.run(new Rng(seed));
+    const plan = w.sol.unload();
+    checkPlan(p, plan);
+    expect(plan.cost.total).toBeLessThan(start.cost.total);
+  });
+
+  it.each([1, 2, 3, 4])('keeps its deltas exact with granular insertion and fixed costs, seed %i', (seed) => {
+    const p = randomProblem(seed, { clients: 20, days: 3, vehicles: 2, tight: seed % 2 === 1, optionalCap: 4, fixedCost: 30 });
+    const start = randomPlan(p, new Rng(seed));
+    const w = new Workspace(p, nearestClients(p, 4), 0);
     w.sol.copyFrom(Solution.load(p, start));
     w.ls.checkDeltas = true;
     w.ls.run(new Rng(seed));
