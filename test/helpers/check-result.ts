@@ -1,6 +1,6 @@
 /**
  * An independent re-verification of a PlanResult against its request and
- * matrix. It re-derives every rule from DESIGN.md on its own (dates through
+ * matrix. It re-derives every rule (README "Frequency rules") on its own (dates through
  * Date.UTC, nothing from src/domain) and throws on the first violation.
  */
 import type { PlanRequest } from '../../src/api/schemas/plan-request.js';
