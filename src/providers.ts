@@ -7,8 +7,10 @@ import { createOsrm, OsrmRequestError, UnreachablePointsError } from './matrix/o
 import type { TravelTimes, TravelTimeSource } from './matrix/travel-times.js';
 import { UnreachableHomeError, type RouteGeometry } from './pipeline.js';
 
+/** The travel-time part of the pipeline's dependencies, as the configuration sets it up. */
 export interface Providers {
   readonly defaultSource: TravelTimeSource;
+  readonly fallbackToHaversine: boolean;
   /** Road geometry, when OSRM is configured. */
   readonly geometry?: RouteGeometry;
   readonly travelTimes: (source: TravelTimeSource) => TravelTimes;
@@ -33,6 +35,7 @@ export function createProviders(config: Config, redis?: Redis): Providers {
       : osrm;
   return {
     defaultSource: cachedOsrm ? 'osrm' : 'haversine',
+    fallbackToHaversine: config.OSRM_FALLBACK_HAVERSINE,
     ...(osrm ? { geometry: (points, options) => osrm.routeGeometry(points, options) } : {}),
     travelTimes: (source) => {
       if (source === 'haversine') return haversine;

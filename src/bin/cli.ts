@@ -39,10 +39,7 @@ async function main(): Promise<number> {
   const providers = createProviders(config);
   const started = performance.now();
   const result = await runPlan(request, {
-    travelTimes: providers.travelTimes,
-    defaultSource: providers.defaultSource,
-    ...(providers.geometry ? { geometry: providers.geometry } : {}),
-    fallbackToHaversine: config.OSRM_FALLBACK_HAVERSINE,
+    ...providers,
     today: localDate(new Date(), request.timezone),
     now: () => performance.now(),
   });

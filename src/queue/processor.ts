@@ -87,10 +87,7 @@ async function plan(job: SandboxedJob<PlanJobData, PlanResult>, config: Config, 
   let result: PlanResult;
   try {
     result = await runPlan(parsed.data, {
-      travelTimes: providers.travelTimes,
-      defaultSource: providers.defaultSource,
-      ...(providers.geometry ? { geometry: providers.geometry } : {}),
-      fallbackToHaversine: config.OSRM_FALLBACK_HAVERSINE,
+      ...providers,
       today: job.data.today,
       now: () => performance.now(),
       signal,

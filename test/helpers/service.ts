@@ -12,7 +12,7 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { defaultConfig, type Config } from '../../src/config.js';
-import { createCallbackSender } from '../../src/queue/callbacks.js';
+import { callbackQueueName, createCallbackSender } from '../../src/queue/callbacks.js';
 import { producerConnection, workerConnection } from '../../src/queue/connections.js';
 import { configuredPlanQueue, type PlanQueue } from '../../src/queue/plan-queue.js';
 import { createPlanWorker, type PlanWorker } from '../../src/queue/worker.js';
@@ -65,7 +65,7 @@ export async function startService(config: Config = testConfig()): Promise<TestS
       await app.close();
       await plans.close();
       await callbacks.close();
-      for (const name of [config.QUEUE_NAME, `${config.QUEUE_NAME}-callbacks`]) {
+      for (const name of [config.QUEUE_NAME, callbackQueueName(config)]) {
         const queue = new Queue(name, { connection: redis, prefix: config.QUEUE_PREFIX });
         await queue.obliterate({ force: true });
         await queue.close();

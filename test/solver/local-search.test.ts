@@ -7,28 +7,25 @@ import { checkPlan } from '../helpers/check-plan.js';
 import { randomProblem } from '../helpers/instances.js';
 import { randomPlan } from './operators/property.js';
 
+/** Runs the local search from a random plan with every delta checked; the result must be valid and better. */
+function improvesWithCheckedDeltas(seed: number, options: { neighbours: number; granularFrom: number; fixedCost?: number }): void {
+  const p = randomProblem(seed, { clients: 20, days: 3, vehicles: 2, tight: seed % 2 === 1, optionalCap: 4, ...(options.fixedCost ? { fixedCost: options.fixedCost } : {}) });
+  const start = randomPlan(p, new Rng(seed));
+  const w = new Workspace(p, nearestClients(p, options.neighbours), options.granularFrom);
+  w.sol.copyFrom(Solution.load(p, start));
+  w.ls.checkDeltas = true;
+  w.ls.run(new Rng(seed));
+  const plan = w.sol.unload();
+  checkPlan(p, plan);
+  expect(plan.cost.total).toBeLessThan(start.cost.total);
+}
+
 describe('LocalSearch', () => {
   it.each([1, 2, 3, 4])('improves a random solution with checked deltas, seed %i', (seed) => {
-    const p = randomProblem(seed, { clients: 20, days: 3, vehicles: 2, tight: seed % 2 === 1, optionalCap: 4 });
-    const start = randomPlan(p, new Rng(seed));
-    const w = new Workspace(p, nearestClients(p, 8), 100);
-    w.sol.copyFrom(Solution.load(p, start));
-    w.ls.checkDeltas = true;
-    w.ls.run(new Rng(seed));
-    const plan = w.sol.unload();
-    checkPlan(p, plan);
-    expect(plan.cost.total).toBeLessThan(start.cost.total);
+    improvesWithCheckedDeltas(seed, { neighbours: 8, granularFrom: 100 });
   });
 
   it.each([1, 2, 3, 4])('keeps its deltas exact with granular insertion and fixed costs, seed %i', (seed) => {
-    const p = randomProblem(seed, { clients: 20, days: 3, vehicles: 2, tight: seed % 2 === 1, optionalCap: 4, fixedCost: 30 });
-    const start = randomPlan(p, new Rng(seed));
-    const w = new Workspace(p, nearestClients(p, 4), 0);
-    w.sol.copyFrom(Solution.load(p, start));
-    w.ls.checkDeltas = true;
-    w.ls.run(new Rng(seed));
-    const plan = w.sol.unload();
-    checkPlan(p, plan);
-    expect(plan.cost.total).toBeLessThan(start.cost.total);
+    improvesWithCheckedDeltas(seed, { neighbours: 4, granularFrom: 0, fixedCost: 30 });
   });
 });
