@@ -46,6 +46,11 @@ export class Inserter {
   private readonly cacheCost: Float64Array;
   private readonly cacheShift: Int32Array;
   private readonly cachePos: Int32Array;
+  /** 1 when the cached result came from the granular positions only. */
+  private readonly cacheLocal: Uint8Array;
+  private granularHit = false;
+  /** The solution's price epoch the cache was filled under. */
+  private epoch = 0;
 
   constructor(sol: Solution, near: Granular | null = null) {
     this.sol = sol;
@@ -57,6 +62,7 @@ export class Inserter {
     this.cacheCost = new Float64Array(cells);
     this.cacheShift = new Int32Array(cells);
     this.cachePos = new Int32Array(cells);
+    this.cacheLocal = new Uint8Array(cells);
   }
 
   /**
@@ -68,7 +74,11 @@ export class Inserter {
     const sol = this.sol;
     const cell = client * sol.problem.numDays + day;
     const cacheable = skip < 0 || sol.shiftOf[skip * sol.problem.numDays + day] < 0;
-    if (cacheable && this.cacheStamp[cell] === sol.dayStamp[day]) {
+    if (this.epoch !== sol.priceEpoch) {
+      this.epoch = sol.priceEpoch;
+      this.cacheStamp.fill(-1);
+    }
+    if (cacheable && this.cacheValid(cell, client, day)) {
       this.shift = this.cacheShift[cell];
       this.pos = this.cachePos[cell];
       return this.cacheCost[cell];
@@ -76,11 +86,33 @@ export class Inserter {
     const cost = this.search(client, day, cacheable ? -1 : skip);
     if (cacheable) {
       this.cacheStamp[cell] = sol.dayStamp[day];
+      this.cacheLocal[cell] = this.granularHit ? 1 : 0;
       this.cacheCost[cell] = cost;
       this.cacheShift[cell] = this.shift;
       this.cachePos[cell] = this.pos;
     }
     return cost;
+  }
+
+  /**
+   * A cached result stands while its day is unchanged. One found next to the
+   * client's neighbours also stands while the routes now holding them and the
+   * route it names are unchanged: the same positions are still on offer (a
+   * route that became empty since may be missed; the result stays feasible).
+   */
+  private cacheValid(cell: number, client: number, day: number): boolean {
+    const sol = this.sol;
+    const stamp = this.cacheStamp[cell];
+    if (stamp === sol.dayStamp[day]) return true;
+    if (this.cacheLocal[cell] === 0 || this.near === null || stamp < 0) return false;
+    const { shiftOf, routeStamp } = sol;
+    if (routeStamp[this.cacheShift[cell]] > stamp) return false;
+    const D = sol.problem.numDays;
+    for (const v of this.near.lists[client]) {
+      const s = shiftOf[v * D + day];
+      if (s >= 0 && routeStamp[s] > stamp) return false;
+    }
+    return this.sol.visitsOnDay(day) > this.near.from;
   }
 
   /**
@@ -91,6 +123,7 @@ export class Inserter {
   private search(client: number, day: number, skip: number): number {
     const problem = this.sol.problem;
     this.best = Infinity;
+    this.granularHit = false;
     this.shift = -1;
     this.pos = -1;
     const near = this.near;
@@ -109,14 +142,19 @@ export class Inserter {
         if (s === own && p > at) p--;
         const route = s === own && ownRoute !== null ? ownRoute : sol.routes[s];
         const id = s === own ? sol.proposal.scratch : s;
-        this.tryAt(client, s, id, route, p);
-        this.tryAt(client, s, id, route, p + 1);
+        const load = this.loadCost(client, s, s === own ? skip : -1);
+        this.tryAt(client, s, id, route, p, load);
+        this.tryAt(client, s, id, route, p + 1, load);
       }
       for (const s of problem.shiftsByDay[day]) {
         const route = s === own && ownRoute !== null ? ownRoute : sol.routes[s];
-        if (route.length === 0) this.tryAt(client, s, s === own ? sol.proposal.scratch : s, route, 0);
+        const load = this.loadCost(client, s, s === own ? skip : -1);
+        if (route.length === 0) this.tryAt(client, s, s === own ? sol.proposal.scratch : s, route, 0, load);
       }
-      if (this.best < Infinity) return this.best;
+      if (this.best < Infinity) {
+        this.granularHit = true;
+        return this.best;
+      }
     }
     for (const s of problem.shiftsByDay[day]) this.scan(client, s, skip);
     return this.best;
@@ -134,8 +172,9 @@ export class Inserter {
     const own = skip >= 0 && sol.shiftOf[skip * problem.numDays + shift.day] === s;
     const len = own ? sol.routes[s].length - 1 : sol.routes[s].length;
     if (len + 1 > shift.maxVisits) return;
-    const load = sol.cache.loads(s)[sol.routes[s].length] - (own ? clients[skip].demand : 0) + c.demand;
-    if (load > shift.capacity) return;
+    // A detour is rarely negative: a route whose load penalty alone loses to the best is passed over.
+    const load = this.loadCost(client, s, own ? skip : -1);
+    if (load >= this.best) return;
     const route = own ? prop.without(s, sol.position(s, skip)) : sol.routes[s];
     const id = own ? prop.scratch : s;
     const fixed = fixedCost(problem, s);
@@ -143,7 +182,7 @@ export class Inserter {
     for (let pos = 0; pos <= len; pos++) {
       const next = pos === len ? shift.endLocation : clients[route[pos]].location;
       const added = edgeCost(problem, prev, loc) + edgeCost(problem, loc, next);
-      const cost = len === 0 ? added + fixed : added - edgeCost(problem, prev, next);
+      const cost = (len === 0 ? added + fixed : added - edgeCost(problem, prev, next)) + load;
       if (cost < this.best && prop.begin(id, pos).visit(client).rest(id, pos).fits()) {
         this.best = cost;
         this.shift = s;
@@ -153,8 +192,27 @@ export class Inserter {
     }
   }
 
-  /** Position `pos` of `route`, the visits of route id `id` (shift `s`, or the scratch copy of it). */
-  private tryAt(client: number, s: number, id: number, route: readonly number[], pos: number): void {
+  /**
+   * What adding `client` does to the excess-load penalty of the route of `s`
+   * (without `skip` when it is not -1); Infinity when capacity is a hard limit
+   * it would break.
+   */
+  private loadCost(client: number, s: number, skip: number): number {
+    const sol = this.sol;
+    const { clients } = sol.problem;
+    const base = sol.load(s) - (skip >= 0 ? clients[skip].demand : 0);
+    const capacity = sol.problem.shifts[s].capacity;
+    const after = base + clients[client].demand;
+    if (sol.loadWeight === 0) return after > capacity ? Infinity : 0;
+    return sol.loadWeight * (Math.max(0, after - capacity) - Math.max(0, base - capacity));
+  }
+
+  /**
+   * Position `pos` of `route`, the visits of route id `id` (shift `s`, or the
+   * scratch copy of it), whose load penalty grows by `load`.
+   */
+  private tryAt(client: number, s: number, id: number, route: readonly number[], pos: number, load: number): void {
+    if (load === Infinity) return;
     const sol = this.sol;
     const problem = sol.problem;
     const shift = problem.shifts[s];
@@ -163,7 +221,7 @@ export class Inserter {
     const prev = pos === 0 ? shift.startLocation : problem.clients[route[pos - 1]].location;
     const next = pos === route.length ? shift.endLocation : problem.clients[route[pos]].location;
     const added = edgeCost(problem, prev, loc) + edgeCost(problem, loc, next);
-    const cost = route.length === 0 ? added + fixedCost(problem, s) : added - edgeCost(problem, prev, next);
+    const cost = (route.length === 0 ? added + fixedCost(problem, s) : added - edgeCost(problem, prev, next)) + load;
     if (cost < this.best && sol.proposal.begin(id, pos).visit(client).rest(id, pos).fits()) {
       this.best = cost;
       this.shift = s;

@@ -1,16 +1,18 @@
 /**
  * Local search to a local optimum: every served visit is tried against its
  * neighbours' visits of the same day and the route starts of that day with
- * each route operator (first improvement), then every client with the client
- * operators (pattern change, insertion of unserved clients).
+ * each route operator (first improvement) until none improves, then every
+ * client with the client operators (pattern change, insertion of unserved
+ * clients), and again while the client operators improve. Pairs and clients
+ * whose surroundings did not change since they were last tested are skipped.
  */
 import type { ClientOperator, RouteOperator } from './operators/operator.js';
 import { EPSILON } from './operators/operator.js';
 import type { Rng } from './rng.js';
 import type { Solution } from './solution.js';
 
-/** Passes over all visits before giving up on reaching a local optimum. */
-const MAX_PASSES = 50;
+/** Passes (route or client) before giving up on reaching a local optimum. */
+const MAX_PASSES = 100;
 
 export class LocalSearch {
   /** When set, the full cost is recomputed after every move and must match the delta. */
@@ -28,6 +30,14 @@ export class LocalSearch {
   private readonly kindSeen: Int32Array;
   private readonly mark: Int32Array;
   private round = 0;
+  /** Per client, the clock when the client operators last found nothing for it. */
+  private readonly clientTested: Int32Array;
+  /** Per client, every day of any of its patterns. */
+  private readonly clientDays: readonly Int32Array[];
+  /** Visits per day at the start of the client pass. */
+  private readonly dayVisits: Int32Array;
+  /** Days with more visits than this insert granularly, so only the neighbours' routes matter there. */
+  private readonly granularFrom: number;
   /**
    * Required clients with a single one-day pattern: once served, the route operators
    * alone move their visits, and the client operators leave them be.
@@ -39,11 +49,16 @@ export class LocalSearch {
     routeOps: readonly RouteOperator[],
     clientOps: readonly ClientOperator[],
     neighbours: readonly Int32Array[],
+    granularFrom = Infinity,
   ) {
     this.sol = sol;
     this.routeOps = routeOps;
     this.clientOps = clientOps;
     this.neighbours = neighbours;
+    this.granularFrom = granularFrom;
+    this.clientTested = new Int32Array(sol.problem.clients.length);
+    this.clientDays = sol.problem.clients.map((c) => Int32Array.from(new Set(c.patterns.flatMap((p) => p.days))));
+    this.dayVisits = new Int32Array(sol.problem.numDays);
     this.clientOrder = sol.problem.clients.map((_, c) => c);
     this.tested = new Int32Array(sol.shiftOf.length);
     this.settled = Uint8Array.from(sol.problem.clients, (c) => {
@@ -63,9 +78,9 @@ export class LocalSearch {
 
   run(rng: Rng): void {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const routeMoves = this.routePass(rng);
-      const clientMoves = this.clientPass(rng);
-      if (!routeMoves && !clientMoves) return;
+      // Client moves cost far more to test than route moves: they wait until the routes settle.
+      if (this.routePass(rng)) continue;
+      if (!this.clientPass(rng)) return;
     }
   }
 
@@ -145,9 +160,12 @@ export class LocalSearch {
 
   private clientPass(rng: Rng): boolean {
     rng.shuffle(this.clientOrder);
+    for (let d = 0; d < this.dayVisits.length; d++) this.dayVisits[d] = this.sol.visitsOnDay(d);
     let improved = false;
     for (const c of this.clientOrder) {
       if (this.settled[c] === 1 && this.sol.pattern[c] >= 0) continue;
+      if (this.unchangedAround(c)) continue;
+      this.clientTested[c] = this.sol.now();
       for (const op of this.clientOps) {
         const delta = op.evaluate(c);
         if (delta < -EPSILON) {
@@ -159,6 +177,30 @@ export class LocalSearch {
       }
     }
     return improved;
+  }
+
+  /**
+   * Whether nothing a client operator looks at for `c` changed since c was
+   * last tested: on each of its days, the whole day when insertion scans it
+   * all, else the routes holding c or its neighbours.
+   */
+  private unchangedAround(c: number): boolean {
+    const since = this.clientTested[c];
+    if (since === 0) return false;
+    const { sol } = this;
+    const { shiftOf, routeStamp, dayStamp } = sol;
+    const D = sol.problem.numDays;
+    for (const d of this.clientDays[c]) {
+      if (dayStamp[d] < since) continue;
+      if (this.dayVisits[d] <= this.granularFrom) return false;
+      const own = shiftOf[c * D + d];
+      if (own >= 0 && routeStamp[own] >= since) return false;
+      for (const v of this.neighbours[c]) {
+        const s = shiftOf[v * D + d];
+        if (s >= 0 && routeStamp[s] >= since) return false;
+      }
+    }
+    return true;
   }
 
   private check(name: string, before: number, delta: number): void {

@@ -17,6 +17,8 @@ export class Proposal {
   private readonly problem: Problem;
   private readonly cache: RouteCache;
   private readonly routes: readonly (readonly number[])[];
+  /** When set, `fits` ignores capacity: the solution prices excess load instead. */
+  softLoad = false;
   /** Route id of the scratch route set by `without`. */
   readonly scratch: number;
   private readonly scratchRoute: number[] = [];
@@ -145,9 +147,9 @@ export class Proposal {
   fits(): boolean {
     const { problem, seg } = this;
     if (this.count === 0) return true;
-    if (!this.fast) return isFeasibleRoute(problem, this.shift, this.buf, this.count);
+    if (!this.fast) return isFeasibleRoute(problem, this.shift, this.buf, this.count, this.softLoad);
     const s = problem.shifts[this.shift];
-    if (!this.ok || this.count > s.maxVisits || this.load > s.capacity) return false;
+    if (!this.ok || this.count > s.maxVisits || (this.load > s.capacity && !this.softLoad)) return false;
     const t = problem.durations[this.last * problem.numLocations + s.endLocation];
     if (this.travel + t > s.maxTravel) return false;
     mergeInto(seg, seg.duration, seg.timeWarp, seg.earliest, seg.latest, t, 0, 0, NO_EARLIEST, s.latestEnd);

@@ -4,6 +4,7 @@
  * insertion, unserved clients included), descend with the local search, and
  * accept the result by record-to-record travel around the best cost.
  */
+import { edgeCost } from './cost.js';
 import { Inserter } from './insertion.js';
 import { LocalSearch } from './local-search.js';
 import { nearestClients } from './neighbours.js';
@@ -38,11 +39,21 @@ export interface SearchParams {
   readonly routeRemoval: number;
   /** Days with more visits than this insert granularly (next to neighbours; see `Granular`). */
   readonly granularFrom: number;
+  /**
+   * Share of candidates without excess load that the load price aims at, when
+   * capacity binds; 0 keeps capacity a hard limit throughout.
+   */
+  readonly feasibleShare: number;
+  /** Share of infeasible candidates that get a repair descent at ten times the load price. */
+  readonly repair: number;
 }
+
+/** Iterations between adjustments of the load price. */
+const PRICE_PERIOD = 100;
 
 export const DEFAULT_PARAMS: SearchParams = {
   neighbours: 12, ruinShare: 0.25, ruinMin: 4, ruinMax: 30, threshold: 0.01, cycle: 2000, forceServe: 0.2,
-  routeRemoval: 0.1, granularFrom: 100,
+  routeRemoval: 0.1, granularFrom: 30, feasibleShare: 0.5, repair: 0.5,
 };
 
 /** A working solution with its own insertion cache and operators. */
@@ -58,7 +69,7 @@ export class Workspace {
       new Relocate(this.sol), new Swap(this.sol), orOpt(this.sol, 2), orOpt(this.sol, 3),
       new TwoOpt(this.sol), new TwoOptStar(this.sol),
     ];
-    this.ls = new LocalSearch(this.sol, routeOps, [new PatternChange(this.sol, this.inserter)], neighbours);
+    this.ls = new LocalSearch(this.sol, routeOps, [new PatternChange(this.sol, this.inserter)], neighbours, granularFrom);
   }
 }
 
@@ -69,6 +80,9 @@ export class RuinRecreate {
   private readonly params: SearchParams;
   private readonly removed: number[] = [];
   private currentCost: number;
+  /** Price of excess load (0: capacity stays hard), and candidates without excess since the last adjustment. */
+  private loadWeight = 0;
+  private feasibleSeen = 0;
 
   constructor(problem: Problem, params: SearchParams, checkDeltas: boolean) {
     this.params = params;
@@ -85,8 +99,16 @@ export class RuinRecreate {
     const { sol, inserter, ls } = this.current;
     greedyInsertion(inserter, sol.problem, sol.problem.clients.map((_, c) => c));
     ls.run(rng);
+    if (this.params.feasibleShare > 0) this.setLoadWeight(initialLoadWeight(sol.problem));
     this.currentCost = sol.cost();
     return this.currentCost;
+  }
+
+  private setLoadWeight(weight: number): void {
+    this.loadWeight = weight;
+    this.current.sol.setLoadWeight(weight);
+    this.candidate.sol.setLoadWeight(weight);
+    this.currentCost = this.current.sol.cost();
   }
 
   /**
@@ -94,7 +116,12 @@ export class RuinRecreate {
    * acceptance threshold is a share of `bestRouting`, the best solution's
    * routing cost, so that penalties do not widen it.
    */
-  iterate(rng: Rng, iteration: number, bestCost: number, bestRouting: number): { cost: number; solution: Solution } {
+  iterate(
+    rng: Rng,
+    iteration: number,
+    bestCost: number,
+    bestRouting: number,
+  ): { cost: number; solution: Solution; feasible: boolean } {
     const { sol, inserter, ls } = this.candidate;
     sol.copyFrom(this.current.sol);
     const removed = this.removed;
@@ -115,6 +142,14 @@ export class RuinRecreate {
     else regretInsertion(inserter, pending);
     inserter.forceServe = false;
     ls.run(rng);
+    let feasible = this.loadWeight === 0 || sol.excessLoad() === 0;
+    if (!feasible && rng.float() < this.params.repair) {
+      sol.setLoadWeight(10 * this.loadWeight);
+      ls.run(rng);
+      sol.setLoadWeight(this.loadWeight);
+      feasible = sol.excessLoad() === 0;
+    }
+    if (this.loadWeight > 0) this.adjustLoadWeight(iteration, feasible);
     const cost = sol.cost();
     const { threshold, cycle } = this.params;
     const share = threshold * (1 - (iteration % cycle) / cycle);
@@ -122,6 +157,34 @@ export class RuinRecreate {
       this.current.sol.copyFrom(sol);
       this.currentCost = cost;
     }
-    return { cost, solution: sol };
+    return { cost, solution: sol, feasible };
   }
+
+  /** Raises the load price when too few candidates fit the capacities, lowers it when nearly all do. */
+  private adjustLoadWeight(iteration: number, feasible: boolean): void {
+    if (feasible) this.feasibleSeen++;
+    if ((iteration + 1) % PRICE_PERIOD !== 0) return;
+    const share = this.feasibleSeen / PRICE_PERIOD;
+    this.feasibleSeen = 0;
+    const target = this.params.feasibleShare;
+    if (share < target - 0.05) this.setLoadWeight(this.loadWeight * 1.2);
+    else if (share > target + 0.05) this.setLoadWeight(this.loadWeight * 0.85);
+  }
+}
+
+/**
+ * The first price of a unit of excess load: the longest edge over the largest
+ * demand, so that one client too many costs about one long detour. 0 when no
+ * capacity can bind.
+ */
+function initialLoadWeight(problem: Problem): number {
+  const maxDemand = problem.clients.reduce((m, c) => Math.max(m, c.demand), 0);
+  const total = problem.clients.reduce((t, c) => t + c.demand * Math.max(...c.patterns.map((p) => p.days.length), 0), 0);
+  const binds = problem.shifts.some((s) => s.capacity < total);
+  if (maxDemand <= 0 || !binds) return 0;
+  let longest = 0;
+  for (const a of problem.clients) {
+    for (const b of problem.clients) longest = Math.max(longest, edgeCost(problem, a.location, b.location));
+  }
+  return Math.max(longest, 1e-6) / maxDemand;
 }

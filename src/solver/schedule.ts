@@ -98,7 +98,7 @@ function windowStart(windows: Int32Array, arrival: number): number {
 }
 
 /** Checks that need no timing: visit count, load and total travel. */
-function fitsLimits(problem: Problem, shift: Shift, seq: ArrayLike<number>, len: number): boolean {
+function fitsLimits(problem: Problem, shift: Shift, seq: ArrayLike<number>, len: number, softLoad: boolean): boolean {
   if (len > shift.maxVisits) return false;
   const { durations, numLocations: n, clients } = problem;
   let load = 0;
@@ -111,7 +111,7 @@ function fitsLimits(problem: Problem, shift: Shift, seq: ArrayLike<number>, len:
     prev = c.location;
   }
   travel += durations[prev * n + shift.endLocation];
-  return load <= shift.capacity && travel <= shift.maxTravel;
+  return (softLoad || load <= shift.capacity) && travel <= shift.maxTravel;
 }
 
 /**
@@ -148,12 +148,19 @@ function chooseBreak(
 
 /**
  * Whether `seq[0..len)` is a feasible route for `shift`; allocates nothing.
- * Used by the search to check candidate routes.
+ * Used by the search to check candidate routes; with `softLoad`, the
+ * capacity is left to the caller (the search may price excess load).
  */
-export function isFeasibleRoute(problem: Problem, shiftIndex: number, seq: ArrayLike<number>, len: number): boolean {
+export function isFeasibleRoute(
+  problem: Problem,
+  shiftIndex: number,
+  seq: ArrayLike<number>,
+  len: number,
+  softLoad = false,
+): boolean {
   if (len === 0) return true;
   const shift = problem.shifts[shiftIndex];
-  return fitsLimits(problem, shift, seq, len) && chooseBreak(problem, shift, seq, len, scratch) !== null;
+  return fitsLimits(problem, shift, seq, len, softLoad) && chooseBreak(problem, shift, seq, len, scratch) !== null;
 }
 
 /** The exact timeline of a route, or null when it is infeasible. */
@@ -167,7 +174,7 @@ export function scheduleRoute(problem: Problem, shiftIndex: number, visits: read
       returnTime: t, travel: 0, distance: 0, load: 0,
     };
   }
-  if (!fitsLimits(problem, shift, visits, len)) return null;
+  if (!fitsLimits(problem, shift, visits, len, false)) return null;
   const res: Pass = { returnTime: 0, slack: 0, breakStart: 0 };
   const brk = chooseBreak(problem, shift, visits, len, res);
   if (brk === null) return null;

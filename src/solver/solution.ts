@@ -19,7 +19,7 @@ export class Solution {
   readonly pattern: Int32Array;
   /** `shiftOf[client * numDays + day]`: the shift visiting the client that day, or -1. */
   readonly shiftOf: Int32Array;
-  /** Cost of each route (travel + distanceWeight·distance). */
+  /** Cost of each route (travel + distanceWeight·distance, fixed cost, excess-load penalty). */
   readonly routeCosts: Float64Array;
   /** Optional visits used per optional-cap group. */
   readonly optionalUsed: Int32Array;
@@ -33,6 +33,14 @@ export class Solution {
   readonly routeStamp: Int32Array;
   /** Bumped whenever a route of the day changes; lets insertion caches know when they are stale. */
   readonly dayStamp: Int32Array;
+  /**
+   * Price of one unit of load over capacity; 0 keeps capacity a hard limit.
+   * The search relaxes capacity on tight instances; only solutions without
+   * excess load are kept as results.
+   */
+  loadWeight = 0;
+  /** Bumped when `loadWeight` changes, so that cached insertion costs are dropped. */
+  priceEpoch = 0;
   private clock = 0;
 
   constructor(problem: Problem) {
@@ -86,6 +94,7 @@ export class Solution {
     this.posOf.set(other.posOf);
     this.routeCosts.set(other.routeCosts);
     this.optionalUsed.set(other.optionalUsed);
+    if (this.loadWeight !== other.loadWeight) this.setLoadWeight(other.loadWeight);
   }
 
   /** The full objective. */
@@ -142,10 +151,53 @@ export class Solution {
       this.shiftOf[route[i] * D + day] = shift;
       this.posOf[route[i] * D + day] = i;
     }
-    this.routeCosts[shift] = routeCost(this.problem, shift, route, route.length);
     this.cache.update(shift, route);
+    this.routeCosts[shift] = routeCost(this.problem, shift, route, route.length) + this.loadPenalty(shift, 0);
     this.routeStamp[shift] = ++this.clock;
     this.touchDay(day);
+  }
+
+  /**
+   * Sets the price of excess load and reprices every route. Only overloaded
+   * routes count as changed for the local search: elsewhere a new price
+   * changes which moves pay only where they overload a route.
+   */
+  setLoadWeight(weight: number): void {
+    this.loadWeight = weight;
+    this.priceEpoch++;
+    this.proposal.softLoad = weight > 0;
+    this.routes.forEach((route, s) => {
+      this.routeCosts[s] = routeCost(this.problem, s, route, route.length) + this.loadPenalty(s, 0);
+      if (this.load(s) <= this.problem.shifts[s].capacity) return;
+      this.routeStamp[s] = ++this.clock;
+      this.touchDay(this.problem.shifts[s].day);
+    });
+  }
+
+  /** Load of the route of `shift`. */
+  load(shift: number): number {
+    return this.cache.loads(shift)[this.routes[shift].length];
+  }
+
+  /** Penalty of the route of `shift` if its load changed by `change`. */
+  loadPenalty(shift: number, change: number): number {
+    if (this.loadWeight === 0) return 0;
+    return this.loadWeight * Math.max(0, this.load(shift) + change - this.problem.shifts[shift].capacity);
+  }
+
+  /** How the route's penalty changes when its load changes by `change`. */
+  loadDelta(shift: number, change: number): number {
+    if (this.loadWeight === 0 || change === 0) return 0;
+    return this.loadPenalty(shift, change) - this.loadPenalty(shift, 0);
+  }
+
+  /** Total load over capacity, over all routes. */
+  excessLoad(): number {
+    let excess = 0;
+    this.routes.forEach((_, s) => {
+      excess += Math.max(0, this.load(s) - this.problem.shifts[s].capacity);
+    });
+    return excess;
   }
 
   touchDay(day: number): void {

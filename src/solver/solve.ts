@@ -71,9 +71,9 @@ export function createSearch(problem: Problem, options: SolveOptions): Search {
         finished = true;
         break;
       }
-      const { cost, solution } = engine.iterate(rng, iteration, bestCost, bestRouting);
+      const { cost, solution, feasible } = engine.iterate(rng, iteration, bestCost, bestRouting);
       iteration++;
-      if (cost < bestCost - 1e-9) {
+      if (feasible && cost < bestCost - 1e-9) {
         best = solution.unload();
         bestCost = cost;
         bestRouting = best.cost.travel + problem.distanceWeight * best.cost.distance;

@@ -123,6 +123,8 @@ export interface RandomSpec {
   readonly optionalCap?: number;
   /** Fixed cost of every used route. */
   readonly fixedCost?: number;
+  /** Capacity of every shift (tight instances default to 12, others have none). */
+  readonly capacity?: number;
 }
 
 /**
@@ -157,6 +159,7 @@ export function randomProblem(seed: number, spec: RandomSpec): Problem {
         ? { latestEnd: horizon, capacity: 12, maxVisits: 4, breakDuration: 15, breakEarliest: 150, breakLatest: 250 }
         : { latestEnd: horizon }),
       ...(spec.fixedCost !== undefined && { fixedCost: spec.fixedCost }),
+      ...(spec.capacity !== undefined && { capacity: spec.capacity }),
     },
     ...(spec.optionalCap !== undefined && {
       optionalCaps: { dayGroup: Array.from({ length: spec.days }, () => 0), caps: [spec.optionalCap] },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/solver/plan.js';
+import { Rng } from '../../src/solver/rng.js';
+import { DEFAULT_PARAMS, RuinRecreate } from '../../src/solver/ruin-recreate.js';
 import { createSearch, solve } from '../../src/solver/solve.js';
 import { checkPlan } from '../helpers/check-plan.js';
 import { makeProblem, randomProblem, squareTwoDays } from '../helpers/instances.js';
@@ -100,5 +102,24 @@ describe('solve', () => {
     checkPlan(p, plan);
     expect(plan.patterns).toEqual([0, -1]);
     expect(plan.cost).toEqual({ travel: 20, distance: 20, penalty: 400, prize: 0, total: 420 });
+  });
+
+  it('prices excess load on tight capacities, and returns only plans within them', () => {
+    const p = randomProblem(31, { clients: 24, days: 2, vehicles: 2, capacity: 8 });
+    const engine = new RuinRecreate(p, DEFAULT_PARAMS, true);
+    const rng = new Rng(3);
+    let best = engine.construct(rng);
+    let overloaded = 0;
+    for (let i = 0; i < 200; i++) {
+      const { cost, solution, feasible } = engine.iterate(rng, i, best, best);
+      expect(feasible).toBe(solution.excessLoad() === 0);
+      if (!feasible) overloaded++;
+      else best = Math.min(best, cost);
+    }
+    expect(overloaded).toBeGreaterThan(0);
+    for (const feasibleShare of [0, 0.5]) {
+      const { plan } = solve(p, { seed: 3, maxIterations: 200, params: { feasibleShare }, checkDeltas: true });
+      checkPlan(p, plan);
+    }
   });
 });

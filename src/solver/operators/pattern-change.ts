@@ -41,7 +41,7 @@ export class PatternChange implements ClientOperator {
     return delta;
   }
 
-  /** What the visit at position i of route s adds to the route's cost. */
+  /** What the visit at position i of route s adds to the route's cost (its excess load included). */
   private visitCost(s: number, i: number): number {
     const { sol } = this;
     const problem = sol.problem;
@@ -49,7 +49,8 @@ export class PatternChange implements ClientOperator {
     const x = locationAt(sol, s, i);
     const q = locationAt(sol, s, i + 1);
     const direct = sol.routes[s].length === 1 ? -fixedCost(problem, s) : edgeCost(problem, p, q);
-    return edgeCost(problem, p, x) + edgeCost(problem, x, q) - direct;
+    const load = -sol.loadDelta(s, -problem.clients[sol.routes[s][i]].demand);
+    return edgeCost(problem, p, x) + edgeCost(problem, x, q) - direct + load;
   }
 
   /** Applies the choice of the last `evaluate`, which must have been for `client`. */

@@ -42,7 +42,12 @@ export class Relocate implements RouteOperator {
     const y = locationAt(sol, sv, iv + 1);
     const added = edgeCost(problem, x, first) + edgeCost(problem, last, y)
       - (rv.length === 0 ? -fixedCost(problem, sv) : edgeCost(problem, x, y));
-    const delta = removed + added;
+    let delta = removed + added;
+    if (su !== sv && sol.loadWeight > 0) {
+      const loads = sol.cache.loads(su);
+      const moved = loads[end] - loads[iu];
+      delta += sol.loadDelta(su, -moved) + sol.loadDelta(sv, moved);
+    }
     if (delta >= -EPSILON) return delta;
     return this.feasible(su, iu, sv, iv) ? delta : Infinity;
   }

@@ -23,9 +23,14 @@ export class Swap implements RouteOperator {
     const { shift: su, pos: iu } = locate(sol, u, this.wu);
     const { shift: sv, pos: iv } = locate(sol, v, this.wv);
     if (sol.problem.shifts[su].day !== sol.problem.shifts[sv].day) return Infinity;
-    const delta = su === sv && Math.abs(iu - iv) === 1
+    let delta = su === sv && Math.abs(iu - iv) === 1
       ? this.adjacentDelta(su, Math.min(iu, iv))
       : this.halfDelta(su, iu, locationAt(sol, sv, iv)) + this.halfDelta(sv, iv, locationAt(sol, su, iu));
+    if (su !== sv && sol.loadWeight > 0) {
+      const { clients } = sol.problem;
+      const change = clients[sol.routes[sv][iv]].demand - clients[sol.routes[su][iu]].demand;
+      delta += sol.loadDelta(su, change) + sol.loadDelta(sv, -change);
+    }
     if (delta >= -EPSILON) return delta;
     return this.feasible(su, iu, sv, iv) ? delta : Infinity;
   }

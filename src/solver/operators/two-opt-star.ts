@@ -40,6 +40,12 @@ export class TwoOptStar implements RouteOperator {
     const startEnd = edgeCost(problem, shiftV.startLocation, shiftV.endLocation) + fixedCost(problem, sv);
     if (rv.length === 0) delta += startEnd;
     if (j < 0 && tailU === 0) delta -= startEnd;
+    if (sol.loadWeight > 0) {
+      const loadsU = sol.cache.loads(su);
+      const loadsV = sol.cache.loads(sv);
+      const change = loadsV[rv.length] - loadsV[j + 1] - (loadsU[ru.length] - loadsU[i + 1]);
+      delta += sol.loadDelta(su, change) + sol.loadDelta(sv, -change);
+    }
     if (delta >= -EPSILON) return delta;
     return this.feasible(su, i, sv, j) ? delta : Infinity;
   }

@@ -19,7 +19,7 @@ export function repairRoutes(sol: Solution, removed: number[]): void {
   while (changed) {
     changed = false;
     sol.routes.forEach((route, s) => {
-      if (route.length === 0 || isFeasibleRoute(sol.problem, s, route, route.length)) return;
+      if (route.length === 0 || isFeasibleRoute(sol.problem, s, route, route.length, sol.proposal.softLoad)) return;
       for (const c of [...route]) removeWhole(sol, c, removed);
       changed = true;
     });

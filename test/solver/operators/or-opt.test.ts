@@ -48,4 +48,12 @@ describe('or-opt', () => {
       expect(tally.improving).toBeGreaterThan(5);
     }
   });
+
+  it('evaluates exactly with excess load priced', () => {
+    for (const length of [2, 3] as const) {
+      const tally = checkRouteOperator((sol) => orOpt(sol, length), [1, 2, 3, 4], 300, 7);
+      expect(tally.improving).toBeGreaterThan(5);
+      expect(tally.overloaded).toBeGreaterThan(0);
+    }
+  });
 });

@@ -44,4 +44,10 @@ describe('PatternChange', () => {
     const tally = checkClientOperator(make, [1, 2, 3, 4, 5, 6, 7, 8]);
     expect(tally.improving).toBeGreaterThan(10);
   });
+
+  it('evaluates exactly with excess load priced', () => {
+    const tally = checkClientOperator(make, [1, 2, 3, 4], 7);
+    expect(tally.improving).toBeGreaterThan(5);
+    expect(tally.overloaded).toBeGreaterThan(0);
+  });
 });

@@ -43,4 +43,10 @@ describe('Swap', () => {
     expect(tally.improving).toBeGreaterThan(10);
     expect(tally.refused).toBeGreaterThan(0);
   });
+
+  it('evaluates exactly with excess load priced', () => {
+    const tally = checkRouteOperator((sol) => new Swap(sol), [1, 2, 3, 4], 300, 7);
+    expect(tally.improving).toBeGreaterThan(10);
+    expect(tally.overloaded).toBeGreaterThan(0);
+  });
 });

@@ -51,4 +51,10 @@ describe('TwoOptStar', () => {
     expect(tally.improving).toBeGreaterThan(5);
     expect(tally.refused).toBeGreaterThan(0);
   });
+
+  it('evaluates exactly with excess load priced', () => {
+    const tally = checkRouteOperator((sol) => new TwoOptStar(sol), [1, 2, 3, 4], 300, 7);
+    expect(tally.improving).toBeGreaterThan(5);
+    expect(tally.overloaded).toBeGreaterThan(0);
+  });
 });

@@ -52,4 +52,9 @@ describe('TwoOpt', () => {
     const tally = checkRouteOperator((sol) => new TwoOpt(sol), [1, 2, 3, 4], 400);
     expect(tally.evaluated).toBeGreaterThan(20);
   });
+
+  it('evaluates exactly with excess load priced', () => {
+    const tally = checkRouteOperator((sol) => new TwoOpt(sol), [1, 2, 3, 4], 400, 7);
+    expect(tally.evaluated).toBeGreaterThan(20);
+  });
 });
