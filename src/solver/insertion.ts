@@ -35,6 +35,12 @@ export class Inserter {
    * clients that only pay together (sharing a route) get a chance.
    */
   forceServe = false;
+  /**
+   * Days with more visits than this insert granularly (the lists' `from` at
+   * first). Recreate raises it: a client whose neighbours were removed with
+   * it must still find its best place, which emptying routes depends on.
+   */
+  granularFrom: number;
   /** Result of the last `bestOnDay`. */
   shift = -1;
   pos = -1;
@@ -55,6 +61,7 @@ export class Inserter {
   constructor(sol: Solution, near: Granular | null = null) {
     this.sol = sol;
     this.near = near;
+    this.granularFrom = near?.from ?? Infinity;
     const p = sol.problem;
     this.dayCost = new Float64Array(p.numDays);
     const cells = p.clients.length * p.numDays;
@@ -96,15 +103,18 @@ export class Inserter {
 
   /**
    * A cached result stands while its day is unchanged. One found next to the
-   * client's neighbours also stands while the routes now holding them and the
-   * route it names are unchanged: the same positions are still on offer (a
-   * route that became empty since may be missed; the result stays feasible).
+   * client's neighbours only needs the day to be granular still; it also
+   * stands while the routes now holding them and the route it names are
+   * unchanged: the same positions are still on offer (a route that became
+   * empty since may be missed; the result stays feasible).
    */
   private cacheValid(cell: number, client: number, day: number): boolean {
     const sol = this.sol;
     const stamp = this.cacheStamp[cell];
+    const local = this.cacheLocal[cell] === 1;
+    if (local && !this.granular(day)) return false;
     if (stamp === sol.dayStamp[day]) return true;
-    if (this.cacheLocal[cell] === 0 || this.near === null || stamp < 0) return false;
+    if (!local || this.near === null || stamp < 0) return false;
     const { shiftOf, routeStamp } = sol;
     if (routeStamp[this.cacheShift[cell]] > stamp) return false;
     const D = sol.problem.numDays;
@@ -112,7 +122,11 @@ export class Inserter {
       const s = shiftOf[v * D + day];
       if (s >= 0 && routeStamp[s] > stamp) return false;
     }
-    return this.sol.visitsOnDay(day) > this.near.from;
+    return true;
+  }
+
+  private granular(day: number): boolean {
+    return this.near !== null && this.sol.visitsOnDay(day) > this.granularFrom;
   }
 
   /**
@@ -128,7 +142,7 @@ export class Inserter {
     this.pos = -1;
     const near = this.near;
     const D = problem.numDays;
-    if (near !== null && this.sol.visitsOnDay(day) > near.from) {
+    if (near !== null && this.granular(day)) {
       // Granular: the positions next to the client's neighbours and one empty route of each kind. The
       // client's own route is taken without it, so that evaluating and applying see the same candidates.
       const sol = this.sol;

@@ -37,8 +37,10 @@ export interface SearchParams {
   readonly forceServe: number;
   /** Share of iterations whose ruin empties a short route (out of the half that do not remove strings). */
   readonly routeRemoval: number;
-  /** Days with more visits than this insert granularly (next to neighbours; see `Granular`). */
+  /** Days with more visits than this insert granularly in the local search (next to neighbours; see `Granular`). */
   readonly granularFrom: number;
+  /** The same in recreate, where a removed client's neighbours are often removed too. */
+  readonly recreateGranularFrom: number;
   /**
    * Share of candidates without excess load that the load price aims at, when
    * capacity binds; 0 keeps capacity a hard limit throughout.
@@ -53,7 +55,7 @@ const PRICE_PERIOD = 100;
 
 export const DEFAULT_PARAMS: SearchParams = {
   neighbours: 12, ruinShare: 0.25, ruinMin: 4, ruinMax: 30, threshold: 0.01, cycle: 2000, forceServe: 0.2,
-  routeRemoval: 0.1, granularFrom: 30, feasibleShare: 0.5, repair: 0.5,
+  routeRemoval: 0.1, granularFrom: 30, recreateGranularFrom: 100, feasibleShare: 0.5, repair: 0.5,
 };
 
 /** A working solution with its own insertion cache and operators. */
@@ -138,9 +140,11 @@ export class RuinRecreate {
     for (let c = 0; c < sol.pattern.length; c++) if (!sol.isServed(c)) pending.push(c);
     rng.shuffle(pending);
     inserter.forceServe = rng.float() < this.params.forceServe;
+    inserter.granularFrom = this.params.recreateGranularFrom;
     if (rng.float() < 0.5) greedyInsertion(inserter, sol.problem, pending, rng.float() < 0.5);
     else regretInsertion(inserter, pending);
     inserter.forceServe = false;
+    inserter.granularFrom = this.params.granularFrom;
     ls.run(rng);
     let feasible = this.loadWeight === 0 || sol.excessLoad() === 0;
     if (!feasible && rng.float() < this.params.repair) {
@@ -174,14 +178,16 @@ export class RuinRecreate {
 
 /**
  * The first price of a unit of excess load: the longest edge over the largest
- * demand, so that one client too many costs about one long detour. 0 when no
- * capacity can bind.
+ * demand, so that one client too many costs about one long detour. 0 unless
+ * capacity is tight: demand at least half of what the whole fleet can carry.
+ * With a looser fleet, capacity rarely blocks a move, and overloading would
+ * only be a way to save routes.
  */
 function initialLoadWeight(problem: Problem): number {
   const maxDemand = problem.clients.reduce((m, c) => Math.max(m, c.demand), 0);
   const total = problem.clients.reduce((t, c) => t + c.demand * Math.max(...c.patterns.map((p) => p.days.length), 0), 0);
-  const binds = problem.shifts.some((s) => s.capacity < total);
-  if (maxDemand <= 0 || !binds) return 0;
+  const fleet = problem.shifts.reduce((t, s) => t + s.capacity, 0);
+  if (maxDemand <= 0 || total < 0.5 * fleet) return 0;
   let longest = 0;
   for (const a of problem.clients) {
     for (const b of problem.clients) longest = Math.max(longest, edgeCost(problem, a.location, b.location));

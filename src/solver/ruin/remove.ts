@@ -13,13 +13,17 @@ export function removeWhole(sol: Solution, client: number, removed: number[]): v
   removed.push(client);
 }
 
-/** Empties every route that is no longer feasible, removing its clients whole. */
-export function repairRoutes(sol: Solution, removed: number[]): void {
+/**
+ * Empties every route changed after clock `since` (see `Solution.now`) that
+ * is no longer feasible, removing its clients whole.
+ */
+export function repairRoutes(sol: Solution, removed: number[], since: number): void {
   let changed = true;
   while (changed) {
     changed = false;
     sol.routes.forEach((route, s) => {
-      if (route.length === 0 || isFeasibleRoute(sol.problem, s, route, route.length, sol.proposal.softLoad)) return;
+      if (route.length === 0 || sol.routeStamp[s] <= since) return;
+      if (isFeasibleRoute(sol.problem, s, route, route.length, sol.proposal.softLoad)) return;
       for (const c of [...route]) removeWhole(sol, c, removed);
       changed = true;
     });

@@ -9,6 +9,7 @@ import type { Solution } from '../solution.js';
 import { removeWhole, repairRoutes } from './remove.js';
 
 export function routeRemoval(sol: Solution, rng: Rng, count: number, removed: number[]): void {
+  const since = sol.now();
   const used: number[] = [];
   sol.routes.forEach((r, s) => {
     if (r.length > 0) used.push(s);
@@ -19,5 +20,5 @@ export function routeRemoval(sol: Solution, rng: Rng, count: number, removed: nu
   const pick = sol.routes[b].length < sol.routes[a].length ? b : a;
   const visits = sol.routes[pick].slice(0, Math.max(count, 1));
   for (const c of visits) removeWhole(sol, c, removed);
-  repairRoutes(sol, removed);
+  repairRoutes(sol, removed, since);
 }

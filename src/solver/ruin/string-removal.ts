@@ -18,6 +18,7 @@ export function stringRemoval(
   neighbours: readonly Int32Array[],
   removed: number[],
 ): void {
+  const since = sol.now();
   const served: number[] = [];
   for (let c = 0; c < sol.pattern.length; c++) if (sol.isServed(c)) served.push(c);
   if (served.length === 0) return;
@@ -38,5 +39,5 @@ export function stringRemoval(
     const first = Math.max(0, Math.min(at - rng.int(length), route.length - length));
     for (const x of route.slice(first, first + length)) removeWhole(sol, x, removed);
   }
-  repairRoutes(sol, removed);
+  repairRoutes(sol, removed, since);
 }
