@@ -1,8 +1,16 @@
 /**
  * One ruin-and-recreate iteration: copy the current solution, remove some
- * clients (random or string removal), put clients back (greedy or regret
- * insertion, unserved clients included), descend with the local search, and
- * accept the result by record-to-record travel around the best cost.
+ * clients (random, string or route removal), put clients back (greedy or
+ * regret insertion, unserved clients included), descend with the local
+ * search, and accept the result by record-to-record travel around the best
+ * cost.
+ *
+ * When capacity is tight, the search may overload routes at a price per unit
+ * of excess load: moves that pass through an overloaded route open up where a
+ * hard limit blocks every exchange. The price adapts so that about
+ * `feasibleShare` of the candidates fit; an overloaded candidate sometimes gets
+ * a repair descent at ten times the price; only candidates that fit can
+ * become the best solution.
  */
 import { edgeCost } from './cost.js';
 import { Inserter } from './insertion.js';
