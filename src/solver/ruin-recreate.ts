@@ -56,6 +56,8 @@ export interface SearchParams {
   readonly feasibleShare: number;
   /** Share of infeasible candidates that get a repair descent at ten times the load price. */
   readonly repair: number;
+  /** Local-search operators left out, by name (to measure what each one brings). */
+  readonly without: readonly string[];
 }
 
 /** Iterations between adjustments of the load price. */
@@ -64,6 +66,7 @@ const PRICE_PERIOD = 100;
 export const DEFAULT_PARAMS: SearchParams = {
   neighbours: 12, ruinShare: 0.25, ruinMin: 4, ruinMax: 30, threshold: 0.01, cycle: 2000, forceServe: 0.2,
   routeRemoval: 0.1, granularFrom: 30, recreateGranularFrom: 100, feasibleShare: 0.5, repair: 0.5,
+  without: [],
 };
 
 /** A working solution with its own insertion cache and operators. */
@@ -72,14 +75,19 @@ export class Workspace {
   readonly inserter: Inserter;
   readonly ls: LocalSearch;
 
-  constructor(problem: Problem, neighbours: readonly Int32Array[], granularFrom: number) {
+  constructor(problem: Problem, neighbours: readonly Int32Array[], granularFrom: number, without: readonly string[] = []) {
     this.sol = new Solution(problem);
     this.inserter = new Inserter(this.sol, { lists: neighbours, from: granularFrom });
-    const routeOps = [
+    const allRouteOps = [
       new Relocate(this.sol), new Swap(this.sol), orOpt(this.sol, 2), orOpt(this.sol, 3),
       new TwoOpt(this.sol), new TwoOptStar(this.sol),
     ];
-    this.ls = new LocalSearch(this.sol, routeOps, [new PatternChange(this.sol, this.inserter)], neighbours, granularFrom);
+    const allClientOps = [new PatternChange(this.sol, this.inserter)];
+    const names = [...allRouteOps, ...allClientOps].map((op) => op.name);
+    for (const name of without) if (!names.includes(name)) throw new Error(`no operator is named ${name}; known: ${names.join(', ')}`);
+    const routeOps = allRouteOps.filter((op) => !without.includes(op.name));
+    const clientOps = allClientOps.filter((op) => !without.includes(op.name));
+    this.ls = new LocalSearch(this.sol, routeOps, clientOps, neighbours, granularFrom);
   }
 }
 
@@ -97,8 +105,8 @@ export class RuinRecreate {
   constructor(problem: Problem, params: SearchParams, checkDeltas: boolean) {
     this.params = params;
     this.neighbours = nearestClients(problem, params.neighbours);
-    this.current = new Workspace(problem, this.neighbours, params.granularFrom);
-    this.candidate = new Workspace(problem, this.neighbours, params.granularFrom);
+    this.current = new Workspace(problem, this.neighbours, params.granularFrom, params.without);
+    this.candidate = new Workspace(problem, this.neighbours, params.granularFrom, params.without);
     this.current.ls.checkDeltas = checkDeltas;
     this.candidate.ls.checkDeltas = checkDeltas;
     this.currentCost = 0;

@@ -28,4 +28,18 @@ describe('LocalSearch', () => {
   it.each([1, 2, 3, 4])('keeps its deltas exact with granular insertion and fixed costs, seed %i', (seed) => {
     improvesWithCheckedDeltas(seed, { neighbours: 4, granularFrom: 0, fixedCost: 30 });
   });
+
+  it('moves nothing when every operator is left out', () => {
+    const p = randomProblem(5, { clients: 20, days: 3, vehicles: 2, optionalCap: 4 });
+    const start = randomPlan(p, new Rng(5));
+    const without = ['relocate', 'swap', 'or-opt-2', 'or-opt-3', 'two-opt', 'two-opt-star', 'pattern-change'];
+    const idle = new Workspace(p, nearestClients(p, 8), 100, without);
+    idle.sol.copyFrom(Solution.load(p, start));
+    idle.ls.run(new Rng(5));
+    expect(idle.sol.unload()).toEqual(start);
+    const busy = new Workspace(p, nearestClients(p, 8), 100, without.slice(1));
+    busy.sol.copyFrom(Solution.load(p, start));
+    busy.ls.run(new Rng(5));
+    expect(busy.sol.cost()).toBeLessThan(start.cost.total);
+  });
 });

@@ -122,4 +122,9 @@ describe('solve', () => {
       checkPlan(p, plan);
     }
   });
+
+  it('refuses to leave out an operator it does not know', () => {
+    const p = randomProblem(32, { clients: 6, days: 2, vehicles: 1 });
+    expect(() => solve(p, { seed: 5, maxIterations: 1, params: { without: ['three-opt'] } })).toThrow(/three-opt/);
+  });
 });
