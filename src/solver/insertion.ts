@@ -214,11 +214,10 @@ export class Inserter {
   private loadCost(client: number, s: number, skip: number): number {
     const sol = this.sol;
     const { clients } = sol.problem;
-    const base = sol.load(s) - (skip >= 0 ? clients[skip].demand : 0);
-    const capacity = sol.problem.shifts[s].capacity;
-    const after = base + clients[client].demand;
-    if (sol.loadWeight === 0) return after > capacity ? Infinity : 0;
-    return sol.loadWeight * (Math.max(0, after - capacity) - Math.max(0, base - capacity));
+    const out = skip >= 0 ? clients[skip].demand : 0;
+    const change = clients[client].demand - out;
+    if (sol.loadWeight > 0) return sol.loadPenalty(s, change) - sol.loadPenalty(s, -out);
+    return sol.load(s) + change > sol.problem.shifts[s].capacity ? Infinity : 0;
   }
 
   /**

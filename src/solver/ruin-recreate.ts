@@ -98,8 +98,7 @@ export class RuinRecreate {
   private readonly params: SearchParams;
   private readonly removed: number[] = [];
   private currentCost: number;
-  /** Price of excess load (0: capacity stays hard), and candidates without excess since the last adjustment. */
-  private loadWeight = 0;
+  /** Candidates without excess load since the last adjustment of the load price. */
   private feasibleSeen = 0;
 
   constructor(problem: Problem, params: SearchParams, checkDeltas: boolean) {
@@ -122,8 +121,12 @@ export class RuinRecreate {
     return this.currentCost;
   }
 
+  /** The price of excess load, which the current solution holds (0: capacity stays hard). */
+  private get loadWeight(): number {
+    return this.current.sol.loadWeight;
+  }
+
   private setLoadWeight(weight: number): void {
-    this.loadWeight = weight;
     this.current.sol.setLoadWeight(weight);
     this.candidate.sol.setLoadWeight(weight);
     this.currentCost = this.current.sol.cost();

@@ -168,7 +168,7 @@ export class Solution {
     this.proposal.softLoad = weight > 0;
     this.routes.forEach((route, s) => {
       this.routeCosts[s] = routeCost(this.problem, s, route, route.length) + this.loadPenalty(s, 0);
-      if (this.load(s) <= this.problem.shifts[s].capacity) return;
+      if (this.excess(s, 0) === 0) return;
       this.routeStamp[s] = ++this.clock;
       this.touchDay(this.problem.shifts[s].day);
     });
@@ -179,10 +179,14 @@ export class Solution {
     return this.cache.loads(shift)[this.routes[shift].length];
   }
 
+  /** Load over capacity on the route of `shift` if its load changed by `change`. */
+  private excess(shift: number, change: number): number {
+    return Math.max(0, this.load(shift) + change - this.problem.shifts[shift].capacity);
+  }
+
   /** Penalty of the route of `shift` if its load changed by `change`. */
   loadPenalty(shift: number, change: number): number {
-    if (this.loadWeight === 0) return 0;
-    return this.loadWeight * Math.max(0, this.load(shift) + change - this.problem.shifts[shift].capacity);
+    return this.loadWeight === 0 ? 0 : this.loadWeight * this.excess(shift, change);
   }
 
   /** How the route's penalty changes when its load changes by `change`. */
@@ -193,11 +197,11 @@ export class Solution {
 
   /** Total load over capacity, over all routes. */
   excessLoad(): number {
-    let excess = 0;
+    let total = 0;
     this.routes.forEach((_, s) => {
-      excess += Math.max(0, this.load(s) - this.problem.shifts[s].capacity);
+      total += this.excess(s, 0);
     });
-    return excess;
+    return total;
   }
 
   touchDay(day: number): void {
