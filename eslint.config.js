@@ -26,8 +26,7 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['node:*', 'fastify*', 'bullmq', 'ioredis', 'pino', '**/api/routes/**', '**/api/plugins/**', '**/api/app*', '**/queue/**'], message: 'solver and domain stay pure: no I/O imports.' },
-          { group: ['**/matrix/**'], allowTypeImports: true, message: 'the domain sees travel times only as a Matrix type.' },
+          { group: ['node:*', 'fastify*', 'bullmq', 'ioredis', 'pino', '**/api/**', '**/queue/**', '**/matrix/**'], message: 'solver and domain stay pure: no I/O imports (types shared with other layers live in src/contract).' },
         ],
       }],
       'no-restricted-globals': ['error', 'Date', 'process', 'console', 'fetch', 'setTimeout', 'setImmediate'],
@@ -39,6 +38,14 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['node:*', '**/api/**', '**/domain/**', '**/matrix/**', '**/queue/**', '**/bin/**', 'zod', 'fastify*', 'bullmq', 'ioredis', 'pino'], message: 'The solver imports nothing outside src/solver.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['node:*', '**/api/**', '**/domain/**', '**/matrix/**', '**/queue/**', '**/bin/**', '**/solver/**', '**/pipeline*', '**/providers*', '**/config*', 'fastify*', 'bullmq', 'ioredis', 'pino'], message: 'The contract is the ground floor: it imports nothing of the project.' }],
       }],
     },
   },

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import type { Location } from '../src/api/schemas/common.js';
+import type { Location } from '../src/contract/common.js';
 import { createCachedTravelTimes } from '../src/matrix/cached.js';
 import { createOsrm } from '../src/matrix/osrm.js';
 import { startOsrmServer } from '../test/helpers/osrm-server.js';

@@ -1,6 +1,6 @@
-import type { Location } from './api/schemas/common.js';
-import type { PlanRequest } from './api/schemas/plan-request.js';
-import type { PlanResult } from './api/schemas/plan-result.js';
+import type { Location } from './contract/common.js';
+import type { PlanRequest } from './contract/plan-request.js';
+import type { PlanResult } from './contract/plan-result.js';
 import { compile, pointsOf } from './domain/compile.js';
 import { report } from './domain/report.js';
 import { UnreachablePointsError, type UnreachablePoint } from './matrix/errors.js';

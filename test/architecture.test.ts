@@ -16,7 +16,15 @@ function runtimeImports(file: string): string[] {
   return found.map((spec) => resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
 }
 
+/** Every relative import of a file, type-only ones included: layering holds for types too. */
+function allImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found: string[] = [...text.matchAll(/^(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => m[1]);
+  return found.map((spec) => resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+}
+
 const graph = new Map(sources(SRC).map((f) => [f, runtimeImports(f)]));
+const layers = new Map(sources(SRC).map((f) => [f, allImports(f)]));
 const name = (f: string) => relative(SRC, f);
 
 describe('module structure', () => {
@@ -44,9 +52,23 @@ describe('module structure', () => {
     expect(outside).toEqual([]);
   });
 
+  it('keeps the contract on the ground floor: it imports nothing of the project', () => {
+    const bad = [...layers].flatMap(([file, imports]) =>
+      name(file).startsWith('contract/') ? imports.filter((i) => !name(i).startsWith('contract/')).map((i) => `${name(file)} → ${name(i)}`) : [],
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('lets no layer below the API import from it', () => {
+    const bad = [...layers].flatMap(([file, imports]) =>
+      /^(api|bin)\//.test(name(file)) ? [] : imports.filter((i) => name(i).startsWith('api/')).map((i) => `${name(file)} → ${name(i)}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('keeps the domain free of I/O layers', () => {
-    const io = /^(queue|matrix|bin|api\/(routes|plugins|app))/;
-    const bad = [...graph].flatMap(([file, imports]) =>
+    const io = /^(queue|matrix|bin|api)\//;
+    const bad = [...layers].flatMap(([file, imports]) =>
       name(file).startsWith('domain/') ? imports.filter((i) => io.test(name(i))).map((i) => `${name(file)} → ${name(i)}`) : [],
     );
     expect(bad).toEqual([]);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { PlanRequest } from '../src/api/schemas/plan-request.js';
+import { PlanRequest } from '../src/contract/plan-request.js';
 import { pointsOf } from '../src/domain/compile.js';
 import { createHaversine } from '../src/matrix/haversine.js';
 import { createOsrm } from '../src/matrix/osrm.js';

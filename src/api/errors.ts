@@ -1,6 +1,9 @@
-/** The whole error contract of the API: a code, its HTTP status and its problem type. */
+/** The HTTP side of the error contract: each code's status and problem title, in one table. */
+import type { ErrorCode } from '../contract/errors.js';
 
-export const ERROR_STATUS = {
+export { ServiceError, jsonPointer, type ErrorCode, type FieldError } from '../contract/errors.js';
+
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   validation: 400,
   unauthorized: 401,
   not_found: 404,
@@ -12,9 +15,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
+};
 
 export const ERROR_TITLE: Record<ErrorCode, string> = {
   validation: 'The request is not valid',
@@ -30,29 +31,6 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   unavailable: 'The service is temporarily unavailable',
 };
 
-/** One invalid field: a JSON pointer into the request and what is wrong with it. */
-export interface FieldError {
-  readonly pointer: string;
-  readonly detail: string;
-}
-
-export class AppError extends Error {
-  override readonly name = 'AppError';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly errors: readonly FieldError[] = [],
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-  }
-}
-
 export function problemType(code: ErrorCode): string {
   return `urn:tournee:problem:${code.replaceAll('_', '-')}`;
-}
-
-/** RFC 6901 pointer from a path of keys and indices, as a URI fragment. */
-export function jsonPointer(path: readonly (string | number)[]): string {
-  return '#' + path.map((k) => '/' + String(k).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }

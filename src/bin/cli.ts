@@ -2,7 +2,7 @@
 // tournee plan request.json [--out result.json] [--json]: plans in this process, no Redis needed.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { PlanRequest } from '../api/schemas/plan-request.js';
+import { PlanRequest } from '../contract/plan-request.js';
 import { loadConfig } from '../config.js';
 import { formatWeek } from '../domain/format.js';
 import { runPlan } from '../pipeline.js';

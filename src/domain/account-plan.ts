@@ -8,7 +8,7 @@
  * work it cannot happen: that visit is unplanned (reason
  * `no_working_day_in_window`) and is not moved to another day.
  */
-import type { Account, PlanRequest } from '../api/schemas/plan-request.js';
+import type { Account, PlanRequest } from '../contract/plan-request.js';
 import type { Pattern } from '../solver/problem.js';
 import { dayNumber, openWindows, secondsOf, type Horizon, type WorkingDay } from './calendar.js';
 import { visitRule, type VisitRule } from './frequency.js';

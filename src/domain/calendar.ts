@@ -3,8 +3,8 @@
  * 1970-01-01 (proleptic Gregorian), so spans are subtractions and the weekday
  * is a remainder. Times of day are minutes or seconds from midnight.
  */
-import { WEEKDAYS, minutesOf, type DayHours, type Weekday } from '../api/schemas/common.js';
-import type { PlanRequest } from '../api/schemas/plan-request.js';
+import { WEEKDAYS, minutesOf, type DayHours, type Weekday } from '../contract/common.js';
+import type { PlanRequest } from '../contract/plan-request.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

@@ -6,9 +6,9 @@
  * (vehicle 0). Locations: 0 = rep start, 1 = rep end when given, then the
  * accounts, then the prospects, in request order (the order of `pointsOf`).
  */
-import type { Location } from '../api/schemas/common.js';
-import type { PlanRequest } from '../api/schemas/plan-request.js';
-import type { Matrix, TravelTimeSource } from '../matrix/travel-times.js';
+import type { Location } from '../contract/common.js';
+import type { PlanRequest } from '../contract/plan-request.js';
+import type { Matrix, TravelTimeSource } from '../contract/matrix.js';
 import { createProblem, type Client, type Problem, type Shift } from '../solver/problem.js';
 import { horizonOf, secondsOf, workingDays, type Horizon, type WorkingDay } from './calendar.js';
 import { accountPlan, type AccountPlan } from './account-plan.js';
@@ -18,7 +18,7 @@ import { prospectClients } from './prospects.js';
 /** Stand-in for "no limit" on visits, travel and capacity. */
 const UNLIMITED = 1_000_000_000;
 
-export type { TravelTimeSource } from '../matrix/travel-times.js';
+export type { TravelTimeSource } from '../contract/matrix.js';
 
 export type ClientRef =
   | { readonly kind: 'account'; readonly index: number; readonly id: string }

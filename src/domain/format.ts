@@ -1,5 +1,5 @@
 /** A PlanResult as readable text for a terminal: one block per day, then the totals and what was left out. */
-import type { PlanResult } from '../api/schemas/plan-result.js';
+import type { PlanResult } from '../contract/plan-result.js';
 import { dayNumber, longDate } from './calendar.js';
 
 export function formatWeek(result: PlanResult): string {

@@ -3,7 +3,7 @@
  * "Frequency rules" in README.md). All days are day numbers; the horizon is
  * [h0, h1].
  */
-import type { Account } from '../api/schemas/plan-request.js';
+import type { Account } from '../contract/plan-request.js';
 import type { Horizon } from './calendar.js';
 
 /** Guards `⌈x⌉`/`⌊x⌋` against float noise in intervals such as 7/3. */

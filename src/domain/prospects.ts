@@ -3,7 +3,7 @@
  * are open, a prize in proportion to their potential, and at most
  * `prospecting.visitsPerWeek` of them in each 7-day week counted from h0.
  */
-import type { PlanRequest, Prospect } from '../api/schemas/plan-request.js';
+import type { PlanRequest, Prospect } from '../contract/plan-request.js';
 import type { Client } from '../solver/problem.js';
 import { startWindows } from './account-plan.js';
 import type { Horizon, WorkingDay } from './calendar.js';

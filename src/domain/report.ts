@@ -3,7 +3,7 @@
  * figures, the unplanned visits with their reasons and, per account, what the
  * plan does for it: indices go back to ids and dates at this edge.
  */
-import type { PlanResult } from '../api/schemas/plan-result.js';
+import type { PlanResult } from '../contract/plan-result.js';
 import type { Plan } from '../solver/plan.js';
 import { dayNumber, isoDate } from './calendar.js';
 import type { Compiled, TravelTimeSource } from './compile.js';

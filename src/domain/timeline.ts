@@ -1,5 +1,5 @@
 /** One route of a plan as the day of a PlanResult: times, stops, the break, driving. */
-import type { DayResult, StopResult } from '../api/schemas/plan-result.js';
+import type { DayResult, StopResult } from '../contract/plan-result.js';
 import type { PlanRoute, RouteSchedule } from '../solver/plan.js';
 import { scheduleRoute } from '../solver/schedule.js';
 import { clock } from './calendar.js';

@@ -5,7 +5,7 @@
  * long enough on those days; else the visit alone is tried at every position
  * of each allowed day's route and the limit that refuses it is named.
  */
-import type { PlanResult, UnplannedVisit } from '../api/schemas/plan-result.js';
+import type { PlanResult, UnplannedVisit } from '../contract/plan-result.js';
 import type { Plan } from '../solver/plan.js';
 import { scheduleRoute } from '../solver/schedule.js';
 import { dateSpan, dayNumber, longDate, shortDate } from './calendar.js';

@@ -16,7 +16,7 @@
  * hung Redis cannot stall a plan.
  */
 import type { Redis } from 'ioredis';
-import type { Location } from '../api/schemas/common.js';
+import type { Location } from '../contract/common.js';
 import { errorText } from './errors.js';
 import type { MatrixLogger } from './retry.js';
 import { UNREACHABLE, emptyRawMatrix, putTable, toMatrix, type RawMatrix, type Table, type TableTravelTimes } from './table.js';

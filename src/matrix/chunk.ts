@@ -4,7 +4,7 @@
  * max² cells with `TooBig`), carries only its own coordinates, and fits the URL
  * length limit (halved until it does).
  */
-import type { Location } from '../api/schemas/common.js';
+import type { Location } from '../contract/common.js';
 
 export interface ChunkLimits {
   readonly baseUrl: string;

@@ -3,7 +3,7 @@
  * detour factor, driven at a constant speed. The embedded default when no OSRM
  * is configured; every matrix says it came from here.
  */
-import type { Location } from '../api/schemas/common.js';
+import type { Location } from '../contract/common.js';
 import type { Table, TableTravelTimes } from './table.js';
 import type { Matrix } from './travel-times.js';
 

@@ -4,7 +4,7 @@
  * server's max-viaroute-size and the URL limit) and joined again.
  */
 import { z } from 'zod';
-import type { Location } from '../api/schemas/common.js';
+import type { Location } from '../contract/common.js';
 import { formatCoordinate, forEachLimited } from './chunk.js';
 import { OsrmRequestError, UnreachablePointsError, refusal, unsnappedPoints } from './errors.js';
 import { OsrmRouteResponse } from './osrm-schema.js';

@@ -5,7 +5,7 @@
  * cannot be snapped or reached are reported by index.
  */
 import { z } from 'zod';
-import type { Location } from '../api/schemas/common.js';
+import type { Location } from '../contract/common.js';
 import { buildTableRequest, forEachLimited, planTable, type ChunkLimits, type TableRequest } from './chunk.js';
 import { OsrmRequestError, refusal, unsnappedPoints } from './errors.js';
 import { routeGeometry, type LineString } from './osrm-route.js';

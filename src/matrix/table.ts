@@ -2,7 +2,7 @@
  * Sub-matrices (some sources × some destinations) and the one place that turns
  * raw cells into a checked `Matrix` or an `UnreachablePointsError`.
  */
-import type { Location } from '../api/schemas/common.js';
+import type { Location } from '../contract/common.js';
 import { UnreachablePointsError, type UnreachablePoint } from './errors.js';
 import type { Matrix, MatrixOptions, TravelTimeSource, TravelTimes } from './travel-times.js';
 

@@ -1,14 +1,7 @@
-import type { Location } from '../api/schemas/common.js';
+import type { Location } from '../contract/common.js';
+import type { Matrix, TravelTimeSource } from '../contract/matrix.js';
 
-export type TravelTimeSource = 'osrm' | 'haversine';
-
-/** Durations (seconds) and distances (metres) between points, row-major n×n. */
-export interface Matrix {
-  readonly size: number;
-  readonly durations: Int32Array;
-  readonly distances: Int32Array;
-  readonly source: TravelTimeSource;
-}
+export type { Matrix, TravelTimeSource } from '../contract/matrix.js';
 
 export interface MatrixOptions {
   readonly signal?: AbortSignal;

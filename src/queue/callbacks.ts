@@ -11,7 +11,7 @@ import { createHmac } from 'node:crypto';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { PlanJob } from '../api/schemas/plan-job.js';
+import type { PlanJob } from '../contract/plan-job.js';
 import type { Config } from '../config.js';
 import { assertPublicAddress } from './public-address.js';
 

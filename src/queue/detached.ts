@@ -1,8 +1,8 @@
-import { AppError } from '../api/errors.js';
+import { storeUnavailable } from './errors.js';
 import type { PlanQueue } from './plan-queue.js';
 
 /** A plan queue with no store behind it: enough to build the app for its OpenAPI document. */
 export function detachedPlanQueue(): PlanQueue {
-  const unavailable = () => Promise.reject(new AppError('unavailable', 'No job store is attached.'));
+  const unavailable = () => Promise.reject(storeUnavailable('No job store is attached.'));
   return { submit: unavailable, get: unavailable, cancel: unavailable, ping: unavailable, close: () => Promise.resolve() };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PlanRequest } from '../api/schemas/plan-request.js';
+import type { PlanRequest } from '../contract/plan-request.js';
 
 /** What a plan job carries: the validated request and what makes a retry replay the same plan. */
 export interface PlanJobData {

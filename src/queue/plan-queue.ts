@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { AppError } from '../api/errors.js';
-import type { PlanJob } from '../api/schemas/plan-job.js';
-import { PlanProgress as PlanProgressSchema } from '../api/schemas/plan-job.js';
-import type { PlanRequest } from '../api/schemas/plan-request.js';
-import { PlanResult } from '../api/schemas/plan-result.js';
+import { PlanQueueError, storeUnavailable } from './errors.js';
+import type { PlanJob } from '../contract/plan-job.js';
+import { PlanProgress as PlanProgressSchema } from '../contract/plan-job.js';
+import type { PlanRequest } from '../contract/plan-request.js';
+import { PlanResult } from '../contract/plan-result.js';
 import type { Config } from '../config.js';
 import type { CallbackSender } from './callbacks.js';
 import { fingerprint, queueKeys, sha256, type PlanJobData } from './keys.js';
@@ -85,10 +85,10 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
         await queue.add('plan', data, { ...jobOptions, jobId: id });
         const job = await queue.getJob(id);
         if (job && job.data.fingerprint !== digest) {
-          throw new AppError('idempotency_mismatch', 'This Idempotency-Key was already used with a different request body.');
+          throw new PlanQueueError('idempotency_mismatch', 'This Idempotency-Key was already used with a different request body.');
         }
         const stored = await view(job, id);
-        if (!stored) throw new AppError('internal', 'The plan was accepted but could not be read back.');
+        if (!stored) throw new PlanQueueError('internal', 'The plan was accepted but could not be read back.');
         return stored;
       });
     },
@@ -103,7 +103,7 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
         const current = await view(job, id);
         if (!job || !current) return current;
         if (current.status === 'completed' || current.status === 'failed') {
-          throw new AppError('already_finished', `Plan ${id} has already ${current.status === 'completed' ? 'completed' : 'failed'}.`);
+          throw new PlanQueueError('already_finished', `Plan ${id} has already ${current.status === 'completed' ? 'completed' : 'failed'}.`);
         }
         if (current.status === 'cancelled') return current;
         // The mark is what a running processor watches; a waiting job is also removed.
@@ -170,17 +170,13 @@ export const CANCELLED = 'cancelled';
  * (BullMQ would otherwise wait for the connection to come back), other errors pass through.
  */
 async function guard<T>(connection: Redis, operation: () => Promise<T>): Promise<T> {
-  if (connection.status !== 'ready') throw unavailable();
+  if (connection.status !== 'ready') throw storeUnavailable();
   try {
     return await operation();
   } catch (error) {
-    if (isConnectionError(error)) throw unavailable();
+    if (isConnectionError(error)) throw storeUnavailable();
     throw error;
   }
-}
-
-function unavailable(): AppError {
-  return new AppError('unavailable', 'The job store (Redis) is unreachable; retry shortly.', [], 5);
 }
 
 const CONNECTION_FAILURE = /Stream isn't writeable|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|max retries per request/i;

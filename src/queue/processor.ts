@@ -6,8 +6,8 @@
  */
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
 import { Redis } from 'ioredis';
-import { PlanRequest } from '../api/schemas/plan-request.js';
-import { PlanResult } from '../api/schemas/plan-result.js';
+import { PlanRequest } from '../contract/plan-request.js';
+import { PlanResult } from '../contract/plan-result.js';
 import { loadConfig, type Config } from '../config.js';
 import { PlanCancelledError, runPlan } from '../pipeline.js';
 import { OsrmUnavailableError } from '../matrix/errors.js';

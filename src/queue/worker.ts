@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { PlanResult } from '../api/schemas/plan-result.js';
+import type { PlanResult } from '../contract/plan-result.js';
 import { configToEnv, type Config } from '../config.js';
 import type { PlanJobData } from './keys.js';
 import { createCallbackSender, createCallbackWorker } from './callbacks.js';

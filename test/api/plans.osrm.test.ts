@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanJob } from '../../src/api/schemas/plan-job.js';
-import { PlanRequest, type PlanRequestInput } from '../../src/api/schemas/plan-request.js';
+import type { PlanJob } from '../../src/contract/plan-job.js';
+import { PlanRequest, type PlanRequestInput } from '../../src/contract/plan-request.js';
 import { pointsOf } from '../../src/domain/compile.js';
 import { createHaversine } from '../../src/matrix/haversine.js';
 import { createOsrm } from '../../src/matrix/osrm.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlanJob } from '../../src/api/schemas/plan-job.js';
-import { PlanRequest } from '../../src/api/schemas/plan-request.js';
+import type { PlanJob } from '../../src/contract/plan-job.js';
+import { PlanRequest } from '../../src/contract/plan-request.js';
 import { createHaversine } from '../../src/matrix/haversine.js';
 import { pointsOf } from '../../src/domain/compile.js';
 import { checkPlanResult } from '../helpers/check-result.js';

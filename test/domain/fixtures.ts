@@ -1,6 +1,6 @@
 /** Small requests, a haversine-like matrix and a greedy plan builder for the domain tests. */
-import { PlanRequest, type PlanRequestInput } from '../../src/api/schemas/plan-request.js';
-import type { Location } from '../../src/api/schemas/common.js';
+import { PlanRequest, type PlanRequestInput } from '../../src/contract/plan-request.js';
+import type { Location } from '../../src/contract/common.js';
 import { pointsOf } from '../../src/domain/compile.js';
 import type { Matrix } from '../../src/matrix/travel-times.js';
 import type { Plan, PlanRoute } from '../../src/solver/plan.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanRequest, PlanRequestInput } from '../../src/api/schemas/plan-request.js';
+import type { PlanRequest, PlanRequestInput } from '../../src/contract/plan-request.js';
 import { compile, pointsOf } from '../../src/domain/compile.js';
 import { formatWeek } from '../../src/domain/format.js';
 import { report } from '../../src/domain/report.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { minutesOf } from '../../src/api/schemas/common.js';
-import { PlanRequest } from '../../src/api/schemas/plan-request.js';
+import { minutesOf } from '../../src/contract/common.js';
+import { PlanRequest } from '../../src/contract/plan-request.js';
 import { dayNumber, horizonOf, openWindows, secondsOf, weekdayOf, workingDays } from '../../src/domain/calendar.js';
 import { visitRule } from '../../src/domain/frequency.js';
 import { greatCircleMetres } from '../../src/matrix/haversine.js';

@@ -3,8 +3,8 @@
  * matrix. It re-derives every rule (README "Frequency rules") on its own (dates through
  * Date.UTC, nothing from src/domain) and throws on the first violation.
  */
-import type { PlanRequest } from '../../src/api/schemas/plan-request.js';
-import type { PlanResult } from '../../src/api/schemas/plan-result.js';
+import type { PlanRequest } from '../../src/contract/plan-request.js';
+import type { PlanResult } from '../../src/contract/plan-result.js';
 import type { Matrix } from '../../src/matrix/travel-times.js';
 
 const DAY_MS = 86_400_000;

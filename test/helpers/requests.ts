@@ -1,4 +1,4 @@
-import type { PlanRequestInput } from '../../src/api/schemas/plan-request.js';
+import type { PlanRequestInput } from '../../src/contract/plan-request.js';
 
 /** A small valid request around Rennes: five accounts, one prospect, one week. */
 export function smallRequest(overrides: Partial<PlanRequestInput> = {}): PlanRequestInput {

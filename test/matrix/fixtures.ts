@@ -1,5 +1,5 @@
 /** Deterministic points and expected values for the travel-time tests. */
-import type { Location } from '../../src/api/schemas/common.js';
+import type { Location } from '../../src/contract/common.js';
 import { roadModel, type Coordinate } from '../helpers/osrm-server.js';
 
 /** `count` distinct points around Rennes, the same for a given seed. */

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlanRequest } from '../../src/api/schemas/plan-request.js';
+import { PlanRequest } from '../../src/contract/plan-request.js';
 import { pointsOf } from '../../src/domain/compile.js';
 import { createHaversine } from '../../src/matrix/haversine.js';
 import { signature } from '../../src/queue/callbacks.js';

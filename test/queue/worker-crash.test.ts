@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { QueueEvents } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlanRequest } from '../../src/api/schemas/plan-request.js';
+import { PlanRequest } from '../../src/contract/plan-request.js';
 import { configToEnv } from '../../src/config.js';
 import { pointsOf } from '../../src/domain/compile.js';
 import { createHaversine } from '../../src/matrix/haversine.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { AppError } from '../errors.js';
+import { ServiceError } from '../errors.js';
 
 /** With API keys configured, every route of this scope wants `X-API-Key` or `Authorization: Bearer`. */
 export function registerAuth(app: FastifyInstance, keys: readonly string[]): void {
@@ -11,7 +11,7 @@ export function registerAuth(app: FastifyInstance, keys: readonly string[]): voi
     const bearer = request.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
     const given = Buffer.from((typeof header === 'string' ? header : bearer) ?? '');
     if (!known.some((k) => k.length === given.length && timingSafeEqual(k, given))) {
-      throw new AppError('unauthorized', 'Send a valid API key in the X-API-Key header.');
+      throw new ServiceError('unauthorized', 'Send a valid API key in the X-API-Key header.');
     }
     return Promise.resolve();
   });

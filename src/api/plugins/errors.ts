@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, ERROR_STATUS, ERROR_TITLE, problemType, type ErrorCode, type FieldError } from '../errors.js';
-import type { ProblemDocument } from '../schemas/problem.js';
+import { ServiceError, ERROR_STATUS, ERROR_TITLE, problemType, type ErrorCode, type FieldError } from '../errors.js';
+import type { ProblemDocument } from '../../contract/problem.js';
 
 /** Fastify's own error codes that are the client's fault, and what they mean to us. */
 const FASTIFY_CODES = new Map<string, ErrorCode>(Object.entries({
@@ -20,7 +20,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const errors = error.validation.map((v) => ({ pointer: `#${v.instancePath === '/' ? '' : v.instancePath}`, detail: v.message ?? 'invalid' }));
       return sendProblem(request, reply, 'validation', describeFields(errors.length), errors);
     }
-    if (error instanceof AppError) return sendProblem(request, reply, error.code, error.message, error.errors, error.retryAfterSeconds);
+    if (error instanceof ServiceError) return sendProblem(request, reply, error.code, error.message, error.errors, error.retryAfterSeconds);
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
       return sendProblem(request, reply, 'internal', 'The service produced an invalid response.');

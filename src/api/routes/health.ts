@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PlanQueue } from '../../queue/plan-queue.js';
-import { ProblemDocument } from '../schemas/problem.js';
+import { ProblemDocument } from '../../contract/problem.js';
 
 const Health = z
   .object({ status: z.literal('ok').meta({ description: 'Always "ok" when the check passes.', examples: ['ok'] }) })

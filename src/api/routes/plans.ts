@@ -5,10 +5,10 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { PlanQueue } from '../../queue/plan-queue.js';
 import { hostOf, isPrivateAddress } from '../../queue/public-address.js';
-import { AppError, jsonPointer, type FieldError } from '../errors.js';
-import { PlanId, PlanJob, Submitted } from '../schemas/plan-job.js';
-import { PlanRequest } from '../schemas/plan-request.js';
-import { ProblemDocument } from '../schemas/problem.js';
+import { ServiceError, jsonPointer, type FieldError } from '../errors.js';
+import { PlanId, PlanJob, Submitted } from '../../contract/plan-job.js';
+import { PlanRequest } from '../../contract/plan-request.js';
+import { ProblemDocument } from '../../contract/problem.js';
 
 export interface PlansRoutesOptions {
   readonly config: Config;
@@ -98,7 +98,7 @@ function callerOf(headers: { 'x-api-key'?: string | string[]; authorization?: st
 }
 
 function found<T>(value: T | null, id: string): T {
-  if (value === null) throw new AppError('not_found', `No plan ${id}; results are kept for a limited time.`);
+  if (value === null) throw new ServiceError('not_found', `No plan ${id}; results are kept for a limited time.`);
   return value;
 }
 
@@ -112,10 +112,10 @@ function checkLimits(body: PlanRequest, config: Config): void {
   over(['prospects'], body.prospects.length, config.MAX_PROSPECTS, 'prospects');
   over(['horizon', 'days'], body.horizon.days, config.MAX_HORIZON_DAYS, 'horizon days');
   over(['options', 'timeLimitSeconds'], body.options.timeLimitSeconds, config.MAX_TIME_LIMIT_SECONDS, 'seconds of solver time');
-  if (errors.length > 0) throw new AppError('limit_exceeded', 'The request is larger than this service accepts.', errors);
+  if (errors.length > 0) throw new ServiceError('limit_exceeded', 'The request is larger than this service accepts.', errors);
   const host = body.callbackUrl === undefined ? undefined : hostOf(body.callbackUrl);
   if (host !== undefined && !config.CALLBACK_ALLOW_PRIVATE && (host === 'localhost' || (isIP(host) !== 0 && isPrivateAddress(host)))) {
     const detail = 'callbackUrl points to a private or loopback address, which this service does not call.';
-    throw new AppError('validation', detail, [{ pointer: jsonPointer(['callbackUrl']), detail }]);
+    throw new ServiceError('validation', detail, [{ pointer: jsonPointer(['callbackUrl']), detail }]);
   }
 }
