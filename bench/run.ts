@@ -5,8 +5,9 @@
  * (unrounded) convention.
  *
  *   npm run build && node dist/bench/run.js --set pvrp --instances p01,p02 --seconds 10 --seeds 1
+ *   npm run bench -- --set sales --seconds 10       # the product's own weeks against VROOM
  *
- * Options: --set pvrp|solomon|cvrp, --instances a,b (default: every instance of the set's BKS
+ * Options: --set sales|pvrp|solomon|cvrp, --instances a,b (default: every instance of the set's BKS
  * file), --seconds per run (default 10), --seeds n (seeds 1..n, default 1), --iterations n
  * (iteration budget instead of only time), --data dir (default ../shared/benchmarks), --params '{json}'
  * (overrides of the search parameters, for tuning).
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createSearch, deadline, type SearchParams } from '../src/solver/index.js';
 import { readInstance, type BenchSet } from './instances.js';
+import { runSalesWeek, SALES_WEEKS, type SalesRow } from './sales.js';
 import { verify } from './verify.js';
 
 interface Best {
@@ -42,7 +44,41 @@ function isSet(value: string): value is BenchSet {
   return value === 'pvrp' || value === 'solomon' || value === 'cvrp';
 }
 
-function main(): void {
+async function sales(dir: string, root: string, names: readonly string[] | undefined, seconds: number, seeds: number, iterations: number | undefined, params: Partial<SearchParams>): Promise<void> {
+  const weeks = names?.map(Number) ?? SALES_WEEKS;
+  const header = ['week', 'seed', 'jobs', 'planned', 'vroom_planned', 'priority', 'vroom_priority', 'priority_ratio', 'drive_min', 'vroom_drive_min', 'drive_ratio', 'iterations', 'seconds', 'violation'];
+  console.log(header.join('\t'));
+  const rows: SalesRow[] = [];
+  const line = (r: SalesRow): string[] => [
+    String(r.week), String(r.seed), String(r.jobs), String(r.planned), String(r.vroomPlanned), String(r.priority), String(r.vroomPriority),
+    (r.priority / r.vroomPriority).toFixed(3), r.driveMinutes.toFixed(1), String(r.vroomDrive), (r.driveMinutes / r.vroomDrive).toFixed(3),
+    String(r.iterations), r.seconds.toFixed(1), r.violation,
+  ];
+  for (let seed = 1; seed <= seeds; seed++) {
+    for (const week of weeks) {
+      const row = await runSalesWeek(join(dir, 'sales-weeks'), week, { seconds, seed, ...(iterations !== undefined && { iterations }), params });
+      rows.push(row);
+      console.log(line(row).join('\t'));
+    }
+  }
+  for (let seed = 1; seed <= seeds; seed++) {
+    const mine = rows.filter((r) => r.seed === seed);
+    const sum = (f: (r: SalesRow) => number) => mine.reduce((t, r) => t + f(r), 0);
+    const behind = mine.filter((r) => r.priority < r.vroomPriority).map((r) => r.week);
+    console.log(
+      `seed ${String(seed)}: planned ${String(sum((r) => r.planned))} (VROOM ${String(sum((r) => r.vroomPlanned))}), ` +
+        `priority ${String(sum((r) => r.priority))} / ${String(sum((r) => r.vroomPriority))} = ${(sum((r) => r.priority) / sum((r) => r.vroomPriority)).toFixed(3)}, ` +
+        `driving ${sum((r) => r.driveMinutes).toFixed(0)} / ${String(sum((r) => r.vroomDrive))} min = ${(sum((r) => r.driveMinutes) / sum((r) => r.vroomDrive)).toFixed(3)}, ` +
+        `weeks with less priority than VROOM: ${behind.length === 0 ? 'none' : behind.join(' ')}, violations: ${String(mine.filter((r) => r.violation !== '').length)}`,
+    );
+  }
+  const out = join(root, 'bench', 'results', `sales-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, [header, ...rows.map(line)].map((r) => r.join(',')).join('\n') + '\n');
+  console.log(`written ${out}`);
+}
+
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       set: { type: 'string', default: 'pvrp' },
@@ -58,13 +94,17 @@ function main(): void {
   const root = resolve(here, '..', '..');
   const dir = values.data ?? resolve(root, '..', 'shared', 'benchmarks');
   const set = values.set;
-  if (!isSet(set)) throw new Error(`unknown set ${set}`);
-  const bks = readBks(dir, set);
-  const names = values.instances?.split(',') ?? [...bks.keys()];
   const seconds = Number(values.seconds);
   const seeds = Number(values.seeds);
   const iterations = values.iterations === undefined ? undefined : Number(values.iterations);
   const params = values.params === undefined ? {} : (JSON.parse(values.params) as Partial<SearchParams>);
+  if (set === 'sales') {
+    await sales(dir, root, values.instances?.split(','), seconds, seeds, iterations, params);
+    return;
+  }
+  if (!isSet(set)) throw new Error(`unknown set ${set}`);
+  const bks = readBks(dir, set);
+  const names = values.instances?.split(',') ?? [...bks.keys()];
 
   const header = ['instance', 'seed', 'cost', 'bks', 'gap_pct', 'routes', 'bks_vehicles', 'iterations', 'seconds', 'violations'];
   const rows: string[][] = [];
@@ -102,4 +142,4 @@ function main(): void {
   console.log(`written ${out}`);
 }
 
-main();
+await main();

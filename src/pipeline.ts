@@ -5,6 +5,7 @@ import { compile, pointsOf } from './domain/compile.js';
 import { report } from './domain/report.js';
 import { UnreachablePointsError, type UnreachablePoint } from './matrix/errors.js';
 import type { Matrix, TravelTimes, TravelTimeSource } from './matrix/travel-times.js';
+import type { SearchParams } from './solver/ruin-recreate.js';
 import { createSearch } from './solver/solve.js';
 import type { Progress } from './solver/plan.js';
 
@@ -26,6 +27,8 @@ export interface PipelineDeps {
   readonly onProgress?: (progress: Progress) => void;
   /** Longest slice of search between two yields to the event loop. */
   readonly sliceMs?: number;
+  /** Tuning of the search (benchmarks); the defaults otherwise. */
+  readonly params?: Partial<SearchParams>;
 }
 
 export class PlanCancelledError extends Error {
@@ -40,7 +43,7 @@ export class UnreachableHomeError extends Error {
 /** compile → travel times → solve → report, with every dependency injected. */
 export async function runPlan(request: PlanRequest, deps: PipelineDeps): Promise<PlanResult> {
   const source = request.options.travelTimes ?? deps.defaultSource;
-  const { matrix, fallback, unreachable } = await travelMatrix(request, source, deps);
+  const { matrix, fallback, unreachable } = request.matrix ? ownMatrix(request.matrix) : await travelMatrix(request, source, deps);
   throwIfAborted(deps.signal);
 
   const compiled = compile(request, matrix, { today: deps.today, unreachable });
@@ -53,6 +56,7 @@ export async function runPlan(request: PlanRequest, deps: PipelineDeps): Promise
     now: deps.now,
     progressEveryMs: 1000,
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    ...(deps.params ? { params: deps.params } : {}),
   });
   const sliceMs = deps.sliceMs ?? 50;
   for (;;) {
@@ -97,6 +101,20 @@ async function travelMatrix(request: PlanRequest, source: TravelTimeSource, deps
     if (source !== 'osrm' || !fallbackAllowed || deps.signal?.aborted) throw error;
     return { matrix: await fetchMatrix(points, 'haversine', deps), fallback: true, unreachable: new Map() };
   }
+}
+
+/** The request's own travel times, rounded to whole seconds and metres. */
+function ownMatrix(cells: NonNullable<PlanRequest['matrix']>): TravelMatrix {
+  const n = cells.durations.length;
+  const flat = (rows: readonly (readonly number[])[]) => {
+    const out = new Int32Array(n * n);
+    rows.forEach((row, i) => {
+      row.forEach((v, j) => (out[i * n + j] = Math.round(v)));
+    });
+    return out;
+  };
+  const matrix: Matrix = { size: n, durations: flat(cells.durations), distances: flat(cells.distances), source: 'request' };
+  return { matrix, fallback: false, unreachable: new Map() };
 }
 
 function fetchMatrix(points: readonly Location[], source: TravelTimeSource, deps: PipelineDeps): Promise<Matrix> {

@@ -56,6 +56,21 @@ describe('runPlan', () => {
     expect(result.accounts.find((a) => a.id === twice.id)?.plannedDates.length).toBeGreaterThan(0);
   });
 
+  it('plans on the matrix the request carries, and no provider is asked', async () => {
+    const request = await example('small.json');
+    const n = pointsOf(request).length;
+    // Every leg takes 7 minutes and 5 km, whatever the coordinates say.
+    const cells = (v: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : v)));
+    const own = PlanRequest.parse({ ...request, matrix: { durations: cells(420), distances: cells(5000) } });
+    const result = await runPlan(own, deps({ travelTimes: () => { throw new Error('no provider may be asked'); } }));
+    expect(result.summary.travelTimeSource).toBe('request');
+    const legs = result.days.flatMap((d) => d.stops.filter((s) => s.kind !== 'break'));
+    expect(legs.length).toBeGreaterThan(0);
+    for (const stop of legs) expect([stop.travelMinutes, stop.travelKm]).toEqual([7, 5]);
+    const matrix = { size: n, durations: Int32Array.from(cells(420).flat()), distances: Int32Array.from(cells(5000).flat()), source: 'request' as const };
+    checkPlanResult(own, matrix, result, { today: TODAY });
+  });
+
   it('gives the same plan for the same seed and iteration budget', async () => {
     const request = await example('small.json');
     const budget = { ...request, options: { ...request.options, iterations: 150, timeLimitSeconds: 120 } };

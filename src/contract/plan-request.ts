@@ -124,6 +124,31 @@ export const PlanOptions = z
   })
   .meta({ description: 'Solver options.' });
 
+/** Largest cell accepted: far beyond any road trip (seconds or metres); finite by construction. */
+const MAX_CELL = 1_000_000_000;
+
+const Cells = (unit: string) =>
+  z
+    .array(z.array(z.number().min(0).max(MAX_CELL)))
+    .meta({ description: `Row i, column j: from point i to point j, in ${unit}. One row and one column per point, in the order of \`matrix\`.` });
+
+const TravelMatrix = z
+  .object({
+    durations: Cells('seconds'),
+    distances: Cells('metres'),
+  })
+  .meta({
+    description:
+      'Travel times computed by the caller (its own routing engine), used instead of OSRM or haversine. Points in this order: ' +
+      'the rep\'s start, the rep\'s end when given, then the accounts, then the prospects, in request order.',
+    examples: [{ durations: [[0, 900], [880, 0]], distances: [[0, 12400], [12350, 0]] }],
+  });
+
+/** Points of a request in matrix order: start, end when given, accounts, prospects. */
+export function pointCount(request: { rep: { end?: unknown }; accounts: readonly unknown[]; prospects: readonly unknown[] }): number {
+  return 1 + (request.rep.end === undefined ? 0 : 1) + request.accounts.length + request.prospects.length;
+}
+
 export const PlanRequest = z
   .object({
     timezone: z
@@ -147,8 +172,10 @@ export const PlanRequest = z
       .meta({ description: 'Prospecting target; without it no prospect is visited.' }),
     options: PlanOptions.default(PlanOptions.parse({})),
     callbackUrl: z.url({ protocol: /^https?$/ }).optional().meta({ description: 'Called once with the job status when the job ends.' }),
+    matrix: TravelMatrix.optional(),
   })
   .superRefine((req, ctx) => {
+    if (req.matrix !== undefined) checkMatrix(req.matrix, pointCount(req), req.options.travelTimes !== undefined, ctx);
     const seen = new Map<string, number>();
     req.accounts.forEach((a, i) => {
       if (seen.has(a.id)) ctx.addIssue({ code: 'custom', message: `duplicate account id "${a.id}"`, path: ['accounts', i, 'id'] });
@@ -163,6 +190,26 @@ export const PlanRequest = z
 
 export type PlanRequest = z.infer<typeof PlanRequest>;
 export type PlanRequestInput = z.input<typeof PlanRequest>;
+
+/** A request's own matrix must be square over its points; the first few misfits are named. */
+function checkMatrix(matrix: z.infer<typeof TravelMatrix>, n: number, withSource: boolean, ctx: z.RefinementCtx): void {
+  if (withSource) {
+    ctx.addIssue({ code: 'custom', message: 'options.travelTimes and matrix exclude each other: the matrix is the travel-time source', path: ['options', 'travelTimes'] });
+  }
+  for (const name of ['durations', 'distances'] as const) {
+    const rows = matrix[name];
+    if (rows.length !== n) {
+      ctx.addIssue({ code: 'custom', message: `expected ${String(n)} rows (start, end when given, accounts, prospects), got ${String(rows.length)}`, path: ['matrix', name] });
+      continue;
+    }
+    let named = 0;
+    rows.forEach((row, i) => {
+      if (row.length === n || named >= 5) return;
+      named++;
+      ctx.addIssue({ code: 'custom', message: `expected ${String(n)} columns, got ${String(row.length)}`, path: ['matrix', name, i] });
+    });
+  }
+}
 
 function isTimeZone(tz: string): boolean {
   try {

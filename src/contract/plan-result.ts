@@ -91,7 +91,10 @@ export const Summary = z
         total: z.number().meta({ description: 'travel + distance + missedVisits − prospects.' }),
       })
       .meta({ description: 'Breakdown of the objective, in minute units.' }),
-    travelTimeSource: z.enum(['osrm', 'haversine']).meta({ description: 'Where the travel times came from.', examples: ['haversine'] }),
+    travelTimeSource: z.enum(['osrm', 'haversine', 'request']).meta({
+      description: 'Where the travel times came from: OSRM, haversine estimates, or the matrix given in the request.',
+      examples: ['haversine'],
+    }),
     travelTimeFallback: z.boolean().optional().meta({ description: 'True when OSRM failed and haversine was used instead.' }),
   })
   .meta({ id: 'Summary', description: 'Key figures of the plan.' });

@@ -8,7 +8,7 @@
  */
 import type { Location } from '../contract/common.js';
 import type { PlanRequest } from '../contract/plan-request.js';
-import type { Matrix, TravelTimeSource } from '../contract/matrix.js';
+import type { Matrix, MatrixSource } from '../contract/matrix.js';
 import { createProblem, type Client, type Problem, type Shift } from '../solver/problem.js';
 import { horizonOf, secondsOf, workingDays, type Horizon, type WorkingDay } from './calendar.js';
 import { accountPlan, type AccountPlan } from './account-plan.js';
@@ -18,7 +18,7 @@ import { prospectClients } from './prospects.js';
 /** Stand-in for "no limit" on visits, travel and capacity. */
 const UNLIMITED = 1_000_000_000;
 
-export type { TravelTimeSource } from '../contract/matrix.js';
+export type { MatrixSource } from '../contract/matrix.js';
 
 export type ClientRef =
   | { readonly kind: 'account'; readonly index: number; readonly id: string }
@@ -36,7 +36,7 @@ export interface Compiled {
   readonly accounts: readonly AccountPlan[];
   /** Problem locations: rep start and end, and the first account and prospect (then in request order). */
   readonly locations: { readonly start: number; readonly end: number; readonly accounts: number; readonly prospects: number };
-  readonly source: TravelTimeSource;
+  readonly source: MatrixSource;
   /** Request account index → why the road network cannot reach it. */
   readonly unreachable: ReadonlyMap<number, string>;
 }

@@ -6,13 +6,13 @@
 import type { PlanResult } from '../contract/plan-result.js';
 import type { Plan } from '../solver/plan.js';
 import { dayNumber, isoDate } from './calendar.js';
-import type { Compiled, TravelTimeSource } from './compile.js';
+import type { Compiled, MatrixSource } from './compile.js';
 import { nextDueAfter } from './frequency.js';
 import { dayTimeline } from './timeline.js';
 import { plannedDays, unplannedVisits } from './unplanned.js';
 
 export interface ReportOptions {
-  readonly source: TravelTimeSource;
+  readonly source: MatrixSource;
   /** True when the preferred source failed and haversine was used instead. */
   readonly fallback?: boolean;
 }

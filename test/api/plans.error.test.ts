@@ -47,7 +47,17 @@ const cases: [string, Mutate, number, string][] = [
   ['unknown time zone', (b) => { b.timezone = 'Mars/Olympus'; }, 400, '#/timezone'],
   ['two appointments on one date', (b) => { at(b, 'accounts', 4).appointments = [{ date: '2026-12-02', start: '10:30' }, { date: '2026-12-02', start: '15:00' }]; }, 400, '#/accounts/4/appointments'],
   ['missed visits weighing nothing', (b) => { at(b, 'options').weights = { missedVisit: 0 }; }, 400, '#/options/weights/missedVisit'],
+  ['a matrix with a row missing', (b) => { b.matrix = square(7); at(b, 'matrix').durations = square(6).durations; }, 400, '#/matrix/durations'],
+  ['a matrix row too short', (b) => { b.matrix = square(7); at(b, 'matrix', 'distances')[2] = [0, 1]; }, 400, '#/matrix/distances/2'],
+  ['a negative travel time', (b) => { b.matrix = square(7); at(b, 'matrix', 'durations', 1)[2] = -5; }, 400, '#/matrix/durations/1/2'],
+  ['a matrix and a travel-time source', (b) => { b.matrix = square(7); at(b, 'options').travelTimes = 'haversine'; }, 400, '#/options/travelTimes'],
 ];
+
+/** A request's own matrix over n points: both durations and distances, 600 s and 10 km apart. */
+function square(n: number): { durations: number[][]; distances: number[][] } {
+  const cells = (v: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : v)));
+  return { durations: cells(600), distances: cells(10_000) };
+}
 
 describe('POST /v1/plans with invalid input', () => {
   it.each(cases)('%s → %i with the field path', async (_name, mutate, status, pointer) => {
