@@ -58,6 +58,10 @@ export class RouteCache {
     this.bwd = Array.from({ length: slots }, () => new Float64Array(4 * 8));
     this.load = Array.from({ length: slots }, () => new Float64Array(8));
     this.travel = Array.from({ length: slots }, () => new Float64Array(8));
+    // An unused route starts at its shift's start: zeros would count the wait from midnight.
+    problem.shifts.forEach((_, s) => {
+      this.update(s, []);
+    });
   }
 
   /** Rebuilds the data of slot `shift` (the route of that shift, by default) from `route` driven on `onShift`. */
