@@ -76,3 +76,13 @@ describe('working days', () => {
     expect(result.summary.visitsPlanned).toBe(3);
   });
 });
+
+describe('the lunch break', () => {
+  it('is not on the road when the tour is home before its latest start', async () => {
+    // One visit 3 km away on Monday morning: back long before 13:30, so no break is listed.
+    const { result } = await plan({ accounts: [nearby('a', 3, { openingHours: [{ days: ['mon'], start: '08:00', end: '11:00' }] })] });
+    expect(result.days).toHaveLength(1);
+    expect(result.days[0].return < '13:30').toBe(true);
+    expect(result.days[0].stops.map((s) => s.kind)).toEqual(['account']);
+  });
+});

@@ -7,13 +7,9 @@ export function formatWeek(result: PlanResult): string {
   for (const day of result.days) {
     lines.push(`${longDate(dayNumber(day.date))} ${day.date.slice(0, 4)}  (${day.driveMinutes} min drive, ${day.driveKm} km, ${day.visitMinutes} min of visits)`);
     lines.push(`  ${day.departure}        Depart`);
-    let breakAfterReturn = '';
     for (const stop of day.stops) {
       if (stop.kind === 'break') {
-        const line = `  ${stop.start}–${stop.end}  Break`;
-        // "HH:MM" strings compare like the times they name.
-        if (stop.start >= day.return) breakAfterReturn = line;
-        else lines.push(line);
+        lines.push(`  ${stop.start}–${stop.end}  Break`);
         continue;
       }
       const label = stop.name ?? stop.id ?? '';
@@ -24,7 +20,6 @@ export function formatWeek(result: PlanResult): string {
       lines.push(`  ${stop.start}–${stop.end}  ${label}  (${tags.join(', ')})`);
     }
     lines.push(`  ${day.return}        Back  (${day.returnTravelMinutes} min drive)`);
-    if (breakAfterReturn !== '') lines.push(breakAfterReturn);
     lines.push('');
   }
   if (result.days.length === 0) lines.push('No visits planned.', '');

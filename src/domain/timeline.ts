@@ -52,9 +52,8 @@ export function dayTimeline(compiled: Compiled, route: PlanRoute): DayTimeline {
   });
   const brk = schedule.break;
   if (brk !== null) {
-    const at = brk.after === -1 ? stops.length : brk.after;
     const time = clock(brk.start);
-    stops.splice(at, 0, { kind: 'break', arrival: time, start: time, end: clock(brk.end), waitMinutes: 0, travelMinutes: 0, travelKm: 0 });
+    stops.splice(brk.after, 0, { kind: 'break', arrival: time, start: time, end: clock(brk.end), waitMinutes: 0, travelMinutes: 0, travelKm: 0 });
   }
 
   const visitSeconds = schedule.stops.reduce((sum, s) => sum + (s.end - s.start), 0);

@@ -51,9 +51,9 @@ export interface RouteSchedule {
   readonly departure: number;
   readonly stops: readonly StopTimes[];
   /**
-   * The break, when the shift has one: it is taken after `after` stops
-   * (0 = at the start location before leaving, stops.length = after the last
-   * stop before driving back; -1 = after returning to the end location).
+   * The break, when the tour takes one: it is taken after `after` stops
+   * (0 = at the start location before leaving, stops.length = at the last
+   * stop before driving back).
    */
   readonly break: { readonly after: number; readonly start: number; readonly end: number } | null;
   readonly returnTravel: number;

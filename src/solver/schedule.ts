@@ -7,11 +7,12 @@
  * - service starts in the first window of the day whose close is not before
  *   the arrival, at max(arrival, open); the route is infeasible when no such
  *   window exists;
- * - the break, when the shift has one and the route is not empty, is taken at
- *   exactly one position (after k stops, k = 0..n, or after returning: -1);
- *   it starts at max(time there, breakEarliest) ≤ breakLatest and delays what
- *   follows; the position with the earliest return wins, ties to the earliest
- *   position, -1 counting as the last one;
+ * - the break, when the shift has one, is part of a tour that is still on the
+ *   road after breakLatest: it is taken at exactly one position (after k stops,
+ *   k = 0..n, at that stop, or at home before leaving for k = 0), starts at
+ *   max(time there, breakEarliest) ≤ breakLatest and delays what follows; the
+ *   position with the earliest return wins, ties to the earliest position. A
+ *   tour back by breakLatest takes no break: the rep has it at home;
  * - return by `latestEnd`; returnTime − departure ≤ maxDuration, where the
  *   departure is the latest one that changes no service start;
  * - visits ≤ maxVisits, Σ demand ≤ capacity, total travel ≤ maxTravel.
@@ -20,9 +21,7 @@ import type { Problem, Shift } from './problem.js';
 import type { RouteSchedule, StopTimes } from './plan.js';
 
 /** No break position. */
-const NO_BREAK = -2;
-/** The break is taken after returning to the end location. */
-const AFTER_RETURN = -1;
+const NO_BREAK = -1;
 
 /** Result of one timing pass; reused across passes so that checks allocate nothing. */
 interface Pass {
@@ -79,11 +78,6 @@ function pass(
   }
   const returnTime = t + durations[prev * n + shift.endLocation];
   if (returnTime > shift.latestEnd) return false;
-  if (brk === AFTER_RETURN) {
-    const bs = Math.max(returnTime, shift.breakEarliest);
-    if (bs > shift.breakLatest || bs + bd > shift.latestEnd) return false;
-    res.breakStart = bs;
-  }
   res.returnTime = returnTime;
   res.slack = slack;
   return returnTime - (depart + slack) <= shift.maxDuration;
@@ -129,12 +123,13 @@ function chooseBreak(
   if (shift.breakDuration <= 0) {
     return pass(problem, shift, seq, len, NO_BREAK, start, res, null) ? NO_BREAK : null;
   }
-  // No position returns earlier than the route without a break.
-  const bound = pass(problem, shift, seq, len, NO_BREAK, start, res, null) ? res.returnTime : -Infinity;
+  // Back by the break's latest start: no break on the road. Else no position returns earlier than that tour would.
+  const free = pass(problem, shift, seq, len, NO_BREAK, start, res, null);
+  if (free && res.returnTime <= shift.breakLatest) return NO_BREAK;
+  const bound = free ? res.returnTime : -Infinity;
   let best: number | null = null;
   let bestReturn = Infinity;
-  for (let k = 0; k <= len + 1; k++) {
-    const brk = k === len + 1 ? AFTER_RETURN : k;
+  for (let brk = 0; brk <= len; brk++) {
     if (pass(problem, shift, seq, len, brk, start, res, null) && res.returnTime < bestReturn) {
       best = brk;
       bestReturn = res.returnTime;

@@ -65,9 +65,9 @@ describe('report on a hand-built plan', () => {
     expect(compiled.clients.map((c) => c.id)).toEqual(['A', 'B', 'D', 'P']);
   });
 
-  it('lays out the day: A waits for its opening, then P and B; the break after returning', () => {
+  it('lays out the day: A waits for its opening, then P and B; home before the break is due', () => {
     // Home→A 10.5 min → 11; A opens 09:00, so leave 08:49. A 09:00–10:00, +6 → P 10:06–10:36,
-    // +6 → B 10:42–12:12, +21 → home 12:33. The break after returning keeps the return earliest.
+    // +6 → B 10:42–12:12, +21 → home 12:33, before the break's latest start 13:30: no break on the road.
     expect(result.days).toEqual([{
       date: '2026-11-23', departure: '08:49', return: '12:33', driveMinutes: 44, driveKm: 40.2, visitMinutes: 180,
       returnTravelMinutes: 21, returnTravelKm: 20.1,
@@ -75,12 +75,11 @@ describe('report on a hand-built plan', () => {
         { kind: 'account', id: 'A', name: 'Boulangerie Morel', arrival: '09:00', start: '09:00', end: '10:00', waitMinutes: 0, travelMinutes: 11, travelKm: 10.1 },
         { kind: 'prospect', id: 'P', arrival: '10:06', start: '10:06', end: '10:36', waitMinutes: 0, travelMinutes: 6, travelKm: 5.1 },
         { kind: 'account', id: 'B', arrival: '10:42', start: '10:42', end: '12:12', waitMinutes: 0, travelMinutes: 6, travelKm: 5.1 },
-        { kind: 'break', arrival: '12:33', start: '12:33', end: '13:18', waitMinutes: 0, travelMinutes: 0, travelKm: 0 },
       ],
     }]);
   });
 
-  it('renders the day for a terminal, the break after the return', () => {
+  it('renders the day for a terminal', () => {
     expect(formatWeek(result).split('\n').slice(0, 7)).toEqual([
       'Mon 23 Nov 2026  (44 min drive, 40.2 km, 180 min of visits)',
       '  08:49        Depart',
@@ -88,7 +87,7 @@ describe('report on a hand-built plan', () => {
       '  10:06–10:36  P  (6 min drive, prospect)',
       '  10:42–12:12  B  (6 min drive)',
       '  12:33        Back  (21 min drive)',
-      '  12:33–13:18  Break',
+      '',
     ]);
   });
 

@@ -115,23 +115,28 @@ describe('scheduleRoute with a 10 s break', () => {
 
   it('takes it at the last stop before driving back', () => {
     // Break at exactly 45: after 0 stops back at 130, after 1 at 115, after 2 at 100,
-    // after 3 (stop 2 ends at 45) at 85; after returning (75) is too late.
+    // after 3 (stop 2 ends at 45) at 85.
     const s = scheduleRoute(withBreak(45, 45), 0, all);
     expect(s?.break).toEqual({ after: 3, start: 45, end: 55 });
     expect(s?.returnTime).toBe(85);
   });
 
-  it('takes it after returning when that returns earliest', () => {
-    // Break in [70, 200]: after returning at 75 it runs 75-85; any earlier position delays the return.
-    const s = scheduleRoute(withBreak(70, 200), 0, all);
-    expect(s?.break).toEqual({ after: -1, start: 75, end: 85 });
-    expect(s?.returnTime).toBe(75);
+  it('takes none when the tour is back by the break\'s latest start', () => {
+    // Back at 75 without a break: the rep has it at home.
+    expect(scheduleRoute(withBreak(70, 200), 0, all)).toMatchObject({ break: null, returnTime: 75 });
+    expect(scheduleRoute(withBreak(75, 75), 0, all)).toMatchObject({ break: null, returnTime: 75 });
+  });
+
+  it('takes it on the road when the tour would be back after its latest start', () => {
+    // Break in [70, 74], back at 75 without it: at the start 70-80 (back at 145), after stop 0
+    // (back at 140), after stop 1 (back at 125), after stop 2 (back at 80 + 30 = 110).
+    expect(scheduleRoute(withBreak(70, 74), 0, all)).toMatchObject({ break: { after: 3, start: 70, end: 80 }, returnTime: 110 });
   });
 
   it('prefers the earliest position among equal returns, and absorbs waiting', () => {
-    // Client 0 opens at 50: a break at the start (0-10) costs nothing, and leaving at 30
-    // (break 30-40, arrival 50) still moves no service start.
-    const p = lineOfThree({ breakDuration: 10, breakEarliest: 0, breakLatest: 1000 }, [[50, 60]]);
+    // Client 0 opens at 50, back at 115 > 100 without a break: a break at the start (0-10) costs
+    // nothing, and leaving at 30 (break 30-40, arrival 50) still moves no service start.
+    const p = lineOfThree({ breakDuration: 10, breakEarliest: 0, breakLatest: 100 }, [[50, 60]]);
     const s = scheduleRoute(p, 0, all);
     expect(s?.break).toEqual({ after: 0, start: 30, end: 40 });
     expect(s?.departure).toBe(30);
@@ -148,9 +153,9 @@ describe('scheduleRoute with a 10 s break', () => {
   });
 
   it('refuses a route when the break fits nowhere', () => {
-    // Break at 100: after returning it ends at 110 > latestEnd 105; elsewhere the return is later than 105.
-    expect(scheduleRoute(withBreak(100, 100, 105), 0, all)).toBeNull();
-    expect(scheduleRoute(withBreak(100, 100, 110), 0, all)?.break).toEqual({ after: -1, start: 100, end: 110 });
+    // Break at exactly 12: only before leaving (stop 0 ends at 15), then back at 97.
+    expect(scheduleRoute(withBreak(12, 12, 90), 0, all)).toBeNull();
+    expect(scheduleRoute(withBreak(12, 12, 97), 0, all)?.break).toEqual({ after: 0, start: 12, end: 22 });
   });
 
   it('counts the break in maxDuration', () => {
