@@ -86,3 +86,71 @@ describe('the lunch break', () => {
     expect(result.days[0].stops.map((s) => s.kind)).toEqual(['account']);
   });
 });
+
+describe('appointments', () => {
+  const tuesday = '2026-11-24';
+
+  it('keeps the more important of two that collide and names it for the other', async () => {
+    const { result } = await plan({
+      accounts: [
+        nearby('x', 4, { priority: 5, visitMinutes: 60, appointments: [{ date: tuesday, start: '10:00' }] }),
+        nearby('y', 6, { priority: 3, appointments: [{ date: tuesday, start: '10:30' }] }),
+      ],
+    });
+    const stops = result.days.find((d) => d.date === tuesday)?.stops ?? [];
+    expect(stops.find((s) => s.id === 'x')).toMatchObject({ start: '10:00', appointment: true });
+    expect(result.unplanned).toEqual([expect.objectContaining({ accountId: 'y', reason: 'appointment_conflict', conflictsWith: 'x', visitsMissing: 1 })]);
+    expect(result.unplanned[0]?.message).toContain('10:30');
+  });
+
+  it('are kept when they leave no room for the break, which the plan reports', async () => {
+    // 11:30-12:30 and 12:40-14:00 a few km apart: no 45 minutes starting in [12:00, 13:30].
+    const { result } = await plan({
+      accounts: [
+        nearby('a', 4, { visitMinutes: 60, appointments: [{ date: tuesday, start: '11:30' }] }),
+        nearby('b', 7, { visitMinutes: 80, appointments: [{ date: tuesday, start: '12:40' }] }),
+      ],
+    });
+    const day = result.days.find((d) => d.date === tuesday);
+    expect(day?.stops.map((s) => [s.id, s.start])).toEqual([['a', '11:30'], ['b', '12:40']]);
+    expect(result.unplanned).toEqual([]);
+    expect(result.warnings).toEqual([expect.stringContaining('No room for the lunch break on Tue 24 Nov')]);
+  });
+
+  it('outweigh any number of ordinary visits', async () => {
+    // A single working morning, Wednesday 08:00-12:00. The low-priority appointment 09:30-11:30 leaves
+    // room for one of the three priority-5 visits only; without it, all three would fit.
+    const { result } = await plan({
+      rep: { id: 'rep', start: HOME, workingHours: [{ days: ['wed'], start: '08:00', end: '12:00' }] },
+      accounts: [
+        nearby('z', 5, { priority: 1, visitMinutes: 120, appointments: [{ date: '2026-11-25', start: '09:30' }] }),
+        nearby('r1', 3, { priority: 5, visitMinutes: 60 }),
+        nearby('r2', 4, { priority: 5, visitMinutes: 60 }),
+        nearby('r3', 6, { priority: 5, visitMinutes: 60 }),
+      ],
+    });
+    expect(result.days[0]?.stops.find((s) => s.id === 'z')).toMatchObject({ start: '09:30', appointment: true });
+    expect(result.summary.visitsPlanned).toBe(2);
+  });
+});
+
+describe('missed visits', () => {
+  it('a first visit that cannot happen leaves the later ones due', async () => {
+    // Weekly, last visit Sat 14 Nov: due 21, 28 Nov, 5 and 12 Dec (±2 days). The first window holds
+    // only Monday 23 Nov, when the account is closed; the other three are planned around their dates.
+    const { result } = await plan({
+      horizon: { start: MONDAY, days: 20 },
+      accounts: [nearby('a', 5, { priority: 5, lastVisit: '2026-11-14', openingHours: [{ days: ['tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00' }] })],
+    });
+    expect(result.accounts[0]).toMatchObject({ visitsRequired: 4 });
+    expect(result.accounts[0]?.plannedDates).toHaveLength(3);
+    expect(result.unplanned).toEqual([expect.objectContaining({ accountId: 'a', visitsMissing: 1, reason: 'outside_opening_hours' })]);
+    expect(result.unplanned[0]?.message).toContain('on 23 Nov');
+  });
+
+  it('an account too far for a working day is said to be too far', async () => {
+    // About 300 km east: 6 hours each way at 50 km/h, more than a 10-hour day with the visit.
+    const { result } = await plan({ accounts: [nearby('far', 300 * 0.75)] });
+    expect(result.unplanned).toEqual([expect.objectContaining({ accountId: 'far', reason: 'too_far' })]);
+  });
+});

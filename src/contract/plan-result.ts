@@ -48,7 +48,9 @@ export const UNPLANNED_REASONS = [
   'max_visits',
   'spacing',
   'unreachable',
+  'too_far',
   'appointment_outside_working_hours',
+  'appointment_conflict',
 ] as const;
 
 export const Unplanned = z
@@ -59,6 +61,10 @@ export const Unplanned = z
     message: z.string().meta({
       description: 'The reason in a sentence.',
       examples: ['No working day between 24 and 26 Nov has 50 free minutes inside its opening hours.'],
+    }),
+    conflictsWith: z.string().optional().meta({
+      description: 'With `appointment_conflict`: the account whose appointment is kept instead.',
+      examples: ['acc-0042'],
     }),
   })
   .meta({ id: 'Unplanned', description: 'A required visit that the plan leaves out.' });

@@ -12,6 +12,7 @@ import type { Matrix, MatrixSource } from '../contract/matrix.js';
 import { createProblem, type Client, type Problem, type Shift } from '../solver/problem.js';
 import { horizonOf, secondsOf, workingDays, type Horizon, type WorkingDay } from './calendar.js';
 import { accountPlan, type AccountPlan } from './account-plan.js';
+import { settleAppointments } from './appointments.js';
 export { MISSED_VISIT_COST, STABILITY_COST } from './account-plan.js';
 import { prospectClients } from './prospects.js';
 
@@ -39,6 +40,8 @@ export interface Compiled {
   readonly source: MatrixSource;
   /** Request account index → why the road network cannot reach it. */
   readonly unreachable: ReadonlyMap<number, string>;
+  /** Problem days planned without the break: their appointments leave no room for it. */
+  readonly noBreak: ReadonlySet<number>;
 }
 
 export interface CompileOptions {
@@ -64,13 +67,26 @@ export function compile(request: PlanRequest, matrix: Matrix, options: CompileOp
   const endLocation = request.rep.end === undefined ? 0 : 1;
   const accountBase = endLocation + 1;
   const prospectBase = accountBase + request.accounts.length;
+  const durations = matrix.durations.map((d) => Math.ceil(d / 60) * 60);
 
   const blocked = options.unreachable ?? new Map<number, string>();
+  const appointments = settleAppointments(request, horizon, days, {
+    travel: (from, to) => durations[from * n + to],
+    start: 0,
+    end: endLocation,
+    locationOf: (index) => accountBase + index,
+    hasBreak: (day) => shiftOf(request.rep, days[day], day, endLocation).breakDuration > 0,
+  });
+  const plans = request.accounts.map((account, index) => accountPlan(request, account, horizon, days, appointments.accounts[index]));
+  const prospects = prospectClients(request, horizon, days, (index) => prospectBase + index);
+  // One kept appointment outweighs every other visit and prospect together: nothing is worth dropping it for.
+  const appointmentWeight = 1 + plans.reduce((sum, p) => sum + p.missPenalty, 0) + prospects.clients.reduce((sum, p) => sum + p.client.prize, 0);
+
   const unreachable = new Map<number, string>();
   const clients: Client[] = [];
   const refs: ClientRef[] = [];
-  const accounts = request.accounts.map((account, index) => {
-    const plan = accountPlan(request, account, horizon, days);
+  const accounts = plans.map((plan, index) => {
+    const account = request.accounts[index];
     const why = blocked.get(accountBase + index);
     if (why !== undefined) unreachable.set(index, why);
     if (plan.patterns.length === 0 || why !== undefined) return plan;
@@ -81,13 +97,12 @@ export function compile(request: PlanRequest, matrix: Matrix, options: CompileOp
       demand: 0,
       windows: plan.windows,
       patterns: plan.patterns,
-      missPenalty: plan.missPenalty,
+      missPenalty: plan.missPenalty + plan.pinned.length * appointmentWeight,
       prize: 0,
       optional: false,
     });
     return { ...plan, client: clients.length - 1 };
   });
-  const prospects = prospectClients(request, horizon, days, (index) => prospectBase + index);
   for (const p of prospects.clients.filter((c) => !blocked.has(c.client.location))) {
     refs.push({ kind: 'prospect', index: p.index, id: p.id });
     clients.push(p.client);
@@ -95,24 +110,29 @@ export function compile(request: PlanRequest, matrix: Matrix, options: CompileOp
 
   const problem = createProblem({
     numLocations: n,
-    durations: matrix.durations.map((d) => Math.ceil(d / 60) * 60),
+    durations,
     distances: Int32Array.from(matrix.distances),
     numDays: Math.max(1, days.length),
-    shifts: days.map((day, index) => shiftOf(request.rep, day, index, endLocation)),
+    shifts: days.map((day, index) => shiftOf(request.rep, day, index, endLocation, appointments.noBreak.has(index))),
     clients,
     distanceWeight: (request.options.weights.distancePerKm * 60) / 1000,
     optionalCaps: prospects.caps,
   });
   const locations = { start: 0, end: endLocation, accounts: accountBase, prospects: prospectBase };
-  return { request, horizon, days, problem, clients: refs, accounts, locations, source: matrix.source, unreachable };
+  return {
+    request, horizon, days, problem, clients: refs, accounts, locations, source: matrix.source, unreachable, noBreak: appointments.noBreak,
+  };
 }
 
-/** The shift of one working day; the break applies when the working hours hold its earliest placement. */
-export function shiftOf(rep: PlanRequest['rep'], day: WorkingDay, index: number, endLocation: number): Shift {
+/**
+ * The shift of one working day; the break applies when the working hours hold
+ * its earliest placement, unless `withoutBreak` (the appointments leave no room).
+ */
+export function shiftOf(rep: PlanRequest['rep'], day: WorkingDay, index: number, endLocation: number, withoutBreak = false): Shift {
   const brk = rep.break;
   const breakLength = brk === undefined ? 0 : brk.minutes * 60;
   const breakEarliest = brk === undefined ? 0 : secondsOf(brk.earliest);
-  const hasBreak = brk !== undefined && day.start <= breakEarliest && breakEarliest + breakLength <= day.end;
+  const hasBreak = brk !== undefined && !withoutBreak && day.start <= breakEarliest && breakEarliest + breakLength <= day.end;
   return {
     day: index,
     vehicle: 0,

@@ -99,3 +99,54 @@ export function visitRule(account: Pick<Account, 'frequency' | 'toleranceDays'>,
 export function nextDueAfter(day: number, interval: number): number {
   return floorDay(day + interval);
 }
+
+/** One visit of an account in a plan: the day it is planned on, or the window it had and missed. */
+export interface VisitSlot {
+  /** Day number, or undefined when the visit is missed. */
+  readonly day: number | undefined;
+  /** The days the visit could take (first window, spacing or due date ± tolerance), inclusive. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Reads planned days (ascending) back as the account's visits 1..count, the
+ * ones between them missed, by the rules the patterns follow (see
+ * patterns.ts); earlier visits are planned where both readings fit. Days past
+ * the count, or that fit no reading, come back as they are, without windows.
+ */
+export function visitSlots(rule: VisitRule, planned: readonly number[], fixed: ReadonlySet<number>, count: number): VisitSlot[] {
+  const out: VisitSlot[] = [];
+  const failed = new Set<string>();
+  const fit = (i: number, k: number, due: number, prev: number | undefined, adjacent: boolean): boolean => {
+    if (i === planned.length) {
+      for (let j = k, d = due; j < count; j++, d += rule.interval) out.push({ day: undefined, ...windowAfter(rule, j, d, prev, adjacent && j === k) });
+      return true;
+    }
+    const key = `${String(i)}|${String(k)}|${String(due)}|${String(prev)}|${String(adjacent)}`;
+    if (k >= count || failed.has(key)) return false;
+    const day = planned[i];
+    const window = windowAfter(rule, k, due, prev, adjacent);
+    const ok = fixed.has(day)
+      ? !adjacent || prev === undefined || fixed.has(prev) || (day - prev >= rule.minGap && day - prev <= rule.maxGap)
+      : day >= window.from && day <= window.to;
+    out.push({ day, ...window });
+    if (ok && fit(i + 1, k + 1, day + rule.interval, day, true)) return true;
+    out.pop();
+    out.push({ day: undefined, ...window });
+    if (fit(i, k + 1, due + rule.interval, prev, false)) return true;
+    out.pop();
+    failed.add(key);
+    return false;
+  };
+  if (fit(0, 0, rule.firstDue, undefined, false)) return out;
+  return planned.map((day) => ({ day, from: day, to: day }));
+}
+
+/** The window of visit k, due on `due`, after the last planned visit `prev` (just before it when `adjacent`). */
+export function windowAfter(rule: VisitRule, k: number, due: number, prev: number | undefined, adjacent: boolean): { from: number; to: number } {
+  if (k === 0 && prev === undefined) return { from: rule.firstFrom, to: rule.firstTo };
+  if (adjacent && prev !== undefined) return { from: prev + rule.minGap, to: prev + rule.maxGap };
+  const from = ceilDay(due - rule.tolerance);
+  return { from: prev === undefined ? from : Math.max(from, prev + rule.minGap), to: floorDay(due + rule.tolerance) };
+}

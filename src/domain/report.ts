@@ -5,7 +5,7 @@
  */
 import type { PlanResult } from '../contract/plan-result.js';
 import type { Plan } from '../solver/plan.js';
-import { dayNumber, isoDate } from './calendar.js';
+import { dayNumber, isoDate, longDate } from './calendar.js';
 import type { Compiled, MatrixSource } from './compile.js';
 import { nextDueAfter } from './frequency.js';
 import { dayTimeline } from './timeline.js';
@@ -29,6 +29,11 @@ export function report(compiled: Compiled, plan: Plan, options: ReportOptions): 
   const visitsPlanned = planned.reduce((s, d) => s + d.length, 0);
   const prospectVisits = compiled.clients.filter((c, i) => c.kind === 'prospect' && plan.patterns[i] >= 0).length;
   const used = timelines.reduce((s, t) => s + t.used, 0);
+  const brk = compiled.request.rep.break;
+  const warnings = brk === undefined
+    ? []
+    : [...compiled.noBreak].sort((a, b) => a - b).map((k) =>
+        `No room for the lunch break on ${longDate(compiled.days[k].day)}: the appointments leave no ${String(brk.minutes)} minutes starting between ${brk.earliest} and ${brk.latest}, so that day is planned without it.`);
   const working = timelines.reduce((s, t) => s + t.working, 0);
   const { cost } = plan;
 
@@ -61,6 +66,7 @@ export function report(compiled: Compiled, plan: Plan, options: ReportOptions): 
       const nextDue = last === undefined ? Math.floor(rule.firstDue) : nextDueAfter(last, rule.interval);
       return { id: account.id, visitsRequired: compiled.accounts[index].visits, plannedDates: dates.map(isoDate), nextDue: isoDate(nextDue) };
     }),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 

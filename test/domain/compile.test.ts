@@ -99,7 +99,7 @@ describe('compile', () => {
     const client = c.problem.clients[0];
     expect([...client.windows[2]]).toEqual([10.5 * H, 10.5 * H]);
     expect(client.patterns.every((p) => p.days.includes(2))).toBe(true);
-    expect(c.accounts[0]).toMatchObject({ visits: 1, lost: [], pinned: [{ day: 2, start: 10.5 * H }] });
+    expect(c.accounts[0]).toMatchObject({ visits: 1, appointments: { lost: [] }, pinned: [{ day: 2, start: 10.5 * H }] });
   });
 
   it('an appointment on a day the rep does not work is a missed visit', () => {
@@ -107,7 +107,7 @@ describe('compile', () => {
       accounts: [account('a', { appointments: [{ date: '2026-11-28', start: '10:00' }] })], // Saturday
     });
     const c = compile(req, matrixFor(req), { today: TODAY });
-    expect(c.accounts[0]).toMatchObject({ visits: 1, lost: ['2026-11-28'], client: -1 });
+    expect(c.accounts[0]).toMatchObject({ visits: 1, appointments: { lost: ['2026-11-28'] }, client: -1 });
     expect(c.problem.clients).toHaveLength(0);
   });
 
@@ -116,7 +116,7 @@ describe('compile', () => {
       accounts: [account('a', { frequency: { visits: 2, perWeeks: 1 }, lastVisit: '2026-11-20', appointments: [{ date: '2026-11-25', start: '06:00' }] })],
     });
     const c = compile(req, matrixFor(req), { today: TODAY });
-    expect(c.accounts[0]).toMatchObject({ visits: 2, lost: [], outsideHours: ['2026-11-25'], pinned: [], client: 0 });
+    expect(c.accounts[0]).toMatchObject({ visits: 2, appointments: { lost: [], outsideHours: ['2026-11-25'] }, pinned: [], client: 0 });
     expect(c.problem.clients[0]?.patterns.length).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate, weekdayIndex } from '../../src/domain/calendar.js';
 import { visitRule } from '../../src/domain/frequency.js';
-import { FULL_PATTERNS, PARTIAL_PATTERNS, accountPatterns } from '../../src/domain/patterns.js';
+import { FULL_PATTERNS, MISSING_PATTERNS, PARTIAL_PATTERNS, accountPatterns } from '../../src/domain/patterns.js';
 
 const h0 = dayNumber('2026-11-23');
 /** Mon–Fri of a horizon of `weeks` weeks from h0. */
@@ -30,11 +30,15 @@ describe('accountPatterns', () => {
         expect(gap).toBeLessThanOrEqual(9);
       }
     }
-    // Partial patterns keep the first j visits and pay for the rest.
-    const penalties = new Map(patterns.map((p) => [p.days.length, p.penalty]));
-    expect([...penalties]).toEqual([[4, 0], [3, 5], [2, 10], [1, 15]]);
-    expect(patterns.filter((p) => p.days.length === 1).length).toBeLessThanOrEqual(PARTIAL_PATTERNS);
+    // Patterns missing visits pay their weight: 10 for the first, 5 for each other one.
+    const penalties = (length: number) => [...new Set(patterns.filter((p) => p.days.length === length).map((p) => p.penalty))].sort((a, b) => a - b);
+    expect(penalties(3)).toEqual([5, 10]);
+    expect(penalties(2)).toEqual([10]);
+    expect(patterns.filter((p) => p.days.length < 4).length).toBeLessThanOrEqual(MISSING_PATTERNS);
     expect(new Set(patterns.map((p) => p.days.join())).size).toBe(patterns.length);
+    // Missing the first visit, the others stay due on its due date + 7, + 14, + 21.
+    const withoutFirst = patterns.find((p) => p.penalty === 10 && p.days.length === 3);
+    expect(withoutFirst && dates(days, withoutFirst.days)).toEqual(['12-04', '12-11', '12-18']);
   });
 
   it('twice a week on one week: 3 or 4 days apart', () => {
@@ -83,12 +87,38 @@ describe('accountPatterns', () => {
     expect(accountPatterns({ rule, days, open, pinned: [], weights: [1] })).toEqual([]);
   });
 
+  it('a first visit that cannot happen leaves the later ones due', () => {
+    // Overdue weekly account (last visit 13 Nov): first visit in [23, 25 Nov], counted due on
+    // 23 Nov; closed on those days. The second visit stays due on 30 Nov, then every 7 days.
+    const days = weekdays(4);
+    const rule = visitRule({ frequency: { visits: 1, perWeeks: 1 } }, { start: h0, end: h0 + 27 }, dayNumber('2026-11-13'));
+    const open = days.map((_, k) => k >= 3);
+    const patterns = accountPatterns({ rule, days, open, pinned: [], weights: [20, 10, 10, 10] });
+    expect(patterns.length).toBeGreaterThan(0);
+    expect(patterns.every((p) => p.penalty >= 20)).toBe(true);
+    expect(dates(days, patterns[0].days)).toEqual(['11-30', '12-07', '12-14']);
+    expect(patterns[0].penalty).toBe(20);
+  });
+
+  it('may miss a middle visit and keep the one after it', () => {
+    // Weekly over three weeks, due 27 Nov, 4 and 11 Dec: with the second visit missed, the third
+    // is due 14 days after the first (its due date + 7), within the tolerance of 2 days.
+    const days = weekdays(3);
+    const rule = visitRule({ frequency: { visits: 1, perWeeks: 1 } }, { start: h0, end: h0 + 20 }, dayNumber('2026-11-20'));
+    const patterns = accountPatterns({ rule, days, open: days.map(() => true), pinned: [], weights: [1, 1, 1] });
+    const skipsSecond = patterns.filter((p) => p.days.length === 2 && days[p.days[1]] - days[p.days[0]] > 9);
+    expect(skipsSecond.length).toBeGreaterThan(0);
+    expect(dates(days, skipsSecond[0].days)).toEqual(['11-27', '12-11']);
+    for (const p of skipsSecond) expect(Math.abs(days[p.days[1]] - days[p.days[0]] - 14)).toBeLessThanOrEqual(2);
+  });
+
   it('stays bounded for a loose daily account over four weeks', () => {
     const days = weekdays(4);
     const rule = visitRule({ frequency: { visits: 7, perWeeks: 1 }, toleranceDays: 10 }, { start: h0, end: h0 + 27 }, undefined);
     const patterns = accountPatterns({ rule, days, open: days.map(() => true), pinned: [], weights: Array.from({ length: rule.required }, () => 1) });
     expect(rule.required).toBe(28);
-    expect(patterns.length).toBeLessThanOrEqual(FULL_PATTERNS + PARTIAL_PATTERNS * 27);
+    expect(patterns.length).toBeLessThanOrEqual(FULL_PATTERNS + MISSING_PATTERNS);
+    expect(PARTIAL_PATTERNS).toBeLessThan(MISSING_PATTERNS);
     expect(Math.max(...patterns.map((p) => p.days.length))).toBe(20);
   });
 });

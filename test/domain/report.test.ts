@@ -105,7 +105,8 @@ describe('report on a hand-built plan', () => {
   it('explains the missed visits', () => {
     expect(result.unplanned).toEqual([
       { accountId: 'C', visitsMissing: 1, reason: 'outside_opening_hours', message: 'Cave is not open for 60 minutes on any working day between 23 and 27 Nov.' },
-      { accountId: 'D', visitsMissing: 1, reason: 'day_capacity', message: 'No working day between 23 and 27 Nov has 60 free minutes inside its opening hours.' },
+      // D opens 08:00-09:00 Mondays for a 60-minute visit: the visit must start at 08:00, 11 minutes from home.
+      { accountId: 'D', visitsMissing: 1, reason: 'too_far', message: 'D is too far to be visited for 60 minutes within the opening and working hours of any day between 23 and 27 Nov, even on an empty day.' },
     ]);
   });
 
@@ -180,7 +181,7 @@ describe('unplanned reasons', () => {
     ]);
     const result = run(req, [0, 5, 7]);
     expect(result.unplanned).toEqual([
-      { accountId: 'sat', visitsMissing: 1, reason: 'no_working_day_in_window', message: 'The appointment on Sat 28 Nov falls on a day the rep does not work.' },
+      { accountId: 'sat', visitsMissing: 1, reason: 'no_working_day_in_window', message: 'The appointment with sat on Sat 28 Nov falls on a day the rep does not work.' },
     ]);
     expect(result.days[0]?.stops.find((s) => s.id === 'closed')).toMatchObject({ start: '10:30', appointment: true });
   });

@@ -50,6 +50,7 @@ export function checkPlanResult(request: PlanRequest, matrix: Matrix, result: Pl
   const n = matrix.size;
   const endLoc = rep.end === undefined ? 0 : 1;
   const accountLoc = (i: number): number => endLoc + 1 + i;
+  const travelMin = (a: number, b: number): number => Math.ceil(matrix.durations[a * n + b] / 60);
   const prospectLoc = (i: number): number => endLoc + 1 + request.accounts.length + i;
   const accountIndex = new Map(request.accounts.map((a, i) => [a.id, i]));
   const prospectIndex = new Map(request.prospects.map((p, i) => [p.id, i]));
@@ -148,14 +149,117 @@ export function checkPlanResult(request: PlanRequest, matrix: Matrix, result: Pl
     // A tour still on the road after the break's latest start takes it; one back by then has it at home.
     const b = rep.break;
     const holds = b !== undefined && ws <= mins(b.earliest) && mins(b.earliest) + b.minutes <= we;
-    if (holds && mins(d.return) > mins(b.latest)) expect(breaks === 1, `${at}: the break is missing`);
+    if (holds && mins(d.return) > mins(b.latest) && breaks === 0) {
+      // Only the day's appointments may crowd the break out: they alone must leave it no room.
+      const fixed = keptAppointments(request, d);
+      expect(fixed.length > 0 && !roomForBreak(fixed, ws, we, b, travelMin, endLoc), `${at}: the break is missing`);
+    }
     if (breaks === 1) expect(mins(d.return) > mins(b?.latest ?? '00:00'), `${at}: a break listed though the rep is home by ${b?.latest ?? ''}`);
   }
 
   const cap = request.prospecting?.visitsPerWeek ?? 0;
   for (const [week, count] of prospectWeeks) expect(count <= cap, `week ${week}: ${count} prospect visits, target ${cap}`);
   checkFrequencies(request, result, visitsByAccount, h0, h1);
+  checkAppointmentsKept(request, result, { h0, h1, hoursOf, unavailable, travelMin, endLoc });
   checkSummary(result, prospectsSeen.size, used, working);
+}
+
+/** A fixed visit of a day: where, from and to when (minutes). */
+interface Fixed {
+  readonly loc: number;
+  readonly start: number;
+  readonly end: number;
+  readonly id: string;
+}
+
+/** The appointments a day of the result keeps, by start time. */
+function keptAppointments(request: PlanRequest, day: PlanResult['days'][number]): Fixed[] {
+  const endLoc = request.rep.end === undefined ? 0 : 1;
+  return day.stops.flatMap((s) => {
+    const index = request.accounts.findIndex((a) => a.id === s.id);
+    return s.appointment === true && index >= 0 ? [{ loc: endLoc + 1 + index, start: mins(s.start), end: mins(s.end), id: s.id ?? '' }] : [];
+  });
+}
+
+/** Whether a break fits among fixed visits alone: at home before the first, or at one of them before driving on. */
+function roomForBreak(fixed: readonly Fixed[], ws: number, we: number, b: NonNullable<PlanRequest['rep']['break']>, travelMin: (a: number, b: number) => number, endLoc: number): boolean {
+  const latest = Math.min(mins(b.latest), we - b.minutes);
+  const last = fixed[fixed.length - 1];
+  if (last.end + travelMin(last.loc, endLoc) <= latest) return true;
+  for (let k = 0; k <= fixed.length; k++) {
+    const ready = k === 0 ? ws : fixed[k - 1].end;
+    const from = k === 0 ? 0 : fixed[k - 1].loc;
+    const begin = Math.max(ready, mins(b.earliest));
+    if (begin > latest) continue;
+    const free = begin + b.minutes;
+    if (k === fixed.length ? free + travelMin(from, endLoc) <= we : free + travelMin(from, fixed[k].loc) <= fixed[k].start) return true;
+  }
+  return false;
+}
+
+interface DayRules {
+  readonly h0: number;
+  readonly h1: number;
+  readonly hoursOf: (day: number) => { start: string; end: string } | undefined;
+  readonly unavailable: ReadonlySet<string>;
+  readonly travelMin: (a: number, b: number) => number;
+  readonly endLoc: number;
+}
+
+/**
+ * Appointments are firm: one the plan does not keep must fall on a day off or
+ * outside the working hours, or collide with one it keeps (the unplanned entry
+ * names it, and the rep cannot be at both), or not fit with that day's kept
+ * appointments at all.
+ */
+function checkAppointmentsKept(request: PlanRequest, result: PlanResult, r: DayRules): void {
+  const days = new Map(result.days.map((d) => [d.date, d]));
+  request.accounts.forEach((account, index) => {
+    const byDate = new Map<string, number>();
+    for (const a of account.appointments ?? []) byDate.set(a.date, Math.min(byDate.get(a.date) ?? Infinity, mins(a.start)));
+    for (const [date, start] of byDate) {
+      const day = toDay(date);
+      if (day < r.h0 || day > r.h1) continue;
+      const stop = days.get(date)?.stops.find((s) => s.id === account.id);
+      if (stop?.appointment === true) continue;
+      const hours = r.hoursOf(day);
+      if (hours === undefined || r.unavailable.has(date)) continue;
+      if (start < mins(hours.start) || start + account.visitMinutes > mins(hours.end)) continue;
+      const at = `account ${account.id}: the appointment on ${date}`;
+      const entry = result.unplanned.find((u) => u.accountId === account.id);
+      expect(entry?.reason === 'appointment_conflict', `${at} is not kept and not reported as a conflict`);
+      const loc = r.endLoc + 1 + index;
+      const mine: Fixed = { loc, start, end: start + account.visitMinutes, id: account.id };
+      const kept = (() => {
+        const d = days.get(date);
+        return d === undefined ? [] : keptAppointments(request, d);
+      })();
+      const other = entry?.conflictsWith;
+      if (other !== undefined) {
+        const theirs = kept.find((f) => f.id === other);
+        expect(theirs !== undefined, `${at} collides with ${other}, whose appointment is not kept that day`);
+        if (theirs === undefined) return;
+        const [a, b] = mine.start <= theirs.start ? [mine, theirs] : [theirs, mine];
+        expect(a.end + r.travelMin(a.loc, b.loc) > b.start, `${at} could be kept beside ${other}'s`);
+        continue;
+      }
+      const all = [...kept, mine].sort((x, y) => x.start - y.start);
+      let t = mins(hours.start);
+      let prev = 0;
+      let fits = request.rep.maxVisitsPerDay === undefined || all.length <= request.rep.maxVisitsPerDay;
+      let drive = 0;
+      for (const f of all) {
+        if (t + r.travelMin(prev, f.loc) > f.start) fits = false;
+        drive += r.travelMin(prev, f.loc);
+        t = f.end;
+        prev = f.loc;
+      }
+      drive += r.travelMin(prev, r.endLoc);
+      if (t + r.travelMin(prev, r.endLoc) > mins(hours.end)) fits = false;
+      if (request.rep.maxDriveMinutesPerDay !== undefined && drive > request.rep.maxDriveMinutesPerDay) fits = false;
+      expect(!fits, `${at} fits with that day's kept appointments but is not kept`);
+    }
+  });
 }
 
 function checkFrequencies(
@@ -198,17 +302,51 @@ function checkFrequencies(
 
     const minGap = Math.max(1, Math.ceil(I - t - eps));
     const maxGap = Math.floor(I + t + eps);
-    planned.forEach((day, k) => {
-      const fixed = appointments.has(day);
-      if (k === 0) {
-        expect(fixed || (day >= from && day <= to), `${at}: first visit ${toIso(day)} outside [${toIso(from)}, ${toIso(to)}]`);
-        return;
-      }
-      const gap = day - planned[k - 1];
-      const bothFixed = fixed && appointments.has(planned[k - 1]);
-      expect(bothFixed || (gap >= minGap && gap <= maxGap), `${at}: ${gap} days between visits, allowed ${minGap}..${maxGap}`);
-    });
+    const rules = { I, t, minGap, maxGap, from, to, due, expected, appointments };
+    expect(visitsFit(planned, rules), `${at}: visits on ${planned.map(toIso).join(', ')} follow no reading of the frequency rules (window ${toIso(from)}..${toIso(to)}, ${minGap}..${maxGap} days apart)`);
   }
+}
+
+interface VisitRules {
+  readonly I: number;
+  readonly t: number;
+  readonly minGap: number;
+  readonly maxGap: number;
+  /** First-visit window and due date. */
+  readonly from: number;
+  readonly to: number;
+  readonly due: number;
+  readonly expected: number;
+  readonly appointments: ReadonlySet<number>;
+}
+
+/**
+ * Whether the planned days can be the account's visits 1..expected, some
+ * missed: the first in its window; one after a planned visit minGap..maxGap
+ * days later; one after a missed visit within the tolerance of its due date
+ * (the missed one's + I) and at least minGap after the last planned one.
+ * Appointments keep no window, and keep the spacing only to a free visit
+ * planned just before them.
+ */
+function visitsFit(planned: readonly number[], r: VisitRules): boolean {
+  const eps = 1e-9;
+  const seen = new Set<string>();
+  const fit = (i: number, k: number, due: number, prev: number | undefined, adjacent: boolean): boolean => {
+    if (i === planned.length) return true;
+    if (k >= r.expected) return false;
+    const key = `${i}|${k}|${due}|${prev ?? ''}|${adjacent}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const day = planned[i];
+    const fixed = r.appointments.has(day);
+    let ok: boolean;
+    if (k === 0 && prev === undefined) ok = fixed || (day >= r.from && day <= r.to);
+    else if (adjacent && prev !== undefined) ok = (fixed && r.appointments.has(prev)) || (day - prev >= r.minGap && day - prev <= r.maxGap);
+    else ok = fixed || (day >= Math.ceil(due - r.t - eps) && day <= Math.floor(due + r.t + eps) && (prev === undefined || day - prev >= r.minGap));
+    if (ok && fit(i + 1, k + 1, day + r.I, day, true)) return true;
+    return fit(i, k + 1, due + r.I, prev, false);
+  };
+  return fit(0, 0, r.due, undefined, false);
 }
 
 function checkSummary(result: PlanResult, prospectVisits: number, used: number, working: number): void {
