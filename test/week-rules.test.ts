@@ -94,11 +94,14 @@ describe('appointments', () => {
     const { result } = await plan({
       accounts: [
         nearby('x', 4, { priority: 5, visitMinutes: 60, appointments: [{ date: tuesday, start: '10:00' }] }),
-        nearby('y', 6, { priority: 3, appointments: [{ date: tuesday, start: '10:30' }] }),
+        nearby('y', 6, { priority: 3, frequency: { visits: 2, perWeeks: 1 }, lastVisit: '2026-11-20', appointments: [{ date: tuesday, start: '10:30' }] }),
       ],
     });
     const stops = result.days.find((d) => d.date === tuesday)?.stops ?? [];
     expect(stops.find((s) => s.id === 'x')).toMatchObject({ start: '10:00', appointment: true });
+    // y's other visit of the week is planned, but not at another time of the appointment's day.
+    expect(stops.some((s) => s.id === 'y')).toBe(false);
+    expect(result.accounts.find((a) => a.id === 'y')?.plannedDates).toHaveLength(1);
     expect(result.unplanned).toEqual([expect.objectContaining({ accountId: 'y', reason: 'appointment_conflict', conflictsWith: 'x', visitsMissing: 1 })]);
     expect(result.unplanned[0]?.message).toContain('10:30');
   });

@@ -61,7 +61,9 @@ export function accountPlan(
   const pinned = appointments.pinned;
   const service = account.visitMinutes * 60;
 
-  const closed = new Set(account.closedDates ?? []);
+  // A date with an appointment holds that appointment or nothing: no visit at another time of that day.
+  const pinnedDates = new Set(pinned.map((p) => days[p.day].date));
+  const closed = new Set([...(account.closedDates ?? []), ...appointments.all.filter((d) => !pinnedDates.has(d))]);
   const free = days.map((d) => (closed.has(d.date) ? new Int32Array(0) : startWindows(account.openingHours, d, service)));
   const open = free.map((w) => w.length > 0);
   const windows = free.map((w, i) => {
