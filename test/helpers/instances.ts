@@ -125,6 +125,10 @@ export interface RandomSpec {
   readonly fixedCost?: number;
   /** Capacity of every shift (tight instances default to 12, others have none). */
   readonly capacity?: number;
+  /** Split each client's window in two around a closed hour on every day (as a lunch closure). */
+  readonly twoWindows?: boolean;
+  /** A duration limit that binds (exact timing instead of cached data). */
+  readonly maxDuration?: number;
 }
 
 /**
@@ -146,7 +150,8 @@ export function randomProblem(seed: number, spec: RandomSpec): Problem {
       if (patterns.every((p) => p.days.join() !== days.join())) patterns.push({ days, penalty: rng.float() < 0.3 ? rng.between(1, 50) : 0 });
     }
     const open = rng.int(horizon / 2);
-    const windows = tight ? [open, open + rng.between(30, 200)] : [0, horizon];
+    const single = tight ? [open, open + rng.between(30, 200)] : [0, horizon];
+    const windows = spec.twoWindows === true ? split(single, rng.between(10, 60)) : single;
     return {
       at: [rng.int(101), rng.int(101)] as const, service: rng.between(0, 20), demand: rng.between(1, 5),
       windows, patterns, optional, prize: optional ? rng.between(0, 150) : 0, missPenalty: optional ? 0 : 10_000,
@@ -160,11 +165,19 @@ export function randomProblem(seed: number, spec: RandomSpec): Problem {
         : { latestEnd: horizon }),
       ...(spec.fixedCost !== undefined && { fixedCost: spec.fixedCost }),
       ...(spec.capacity !== undefined && { capacity: spec.capacity }),
+      ...(spec.maxDuration !== undefined && { maxDuration: spec.maxDuration }),
     },
     ...(spec.optionalCap !== undefined && {
       optionalCaps: { dayGroup: Array.from({ length: spec.days }, () => 0), caps: [spec.optionalCap] },
     }),
   });
+}
+
+/** A window [a, b] with a closed gap in its middle, when it is wide enough. */
+function split(window: readonly number[], gap: number): number[] {
+  const [a, b] = [window[0] ?? 0, window[1] ?? 0];
+  const middle = Math.floor((a + b) / 2);
+  return b - middle > gap ? [a, middle, middle + gap, b] : [a, b];
 }
 
 /** A plan from routes given as [shift, visits] and the patterns per client. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/solver/rng.js';
+import { EXACT, SEGMENTS, TIMED } from '../../src/solver/route-cache.js';
 import { isFeasibleRoute } from '../../src/solver/schedule.js';
 import { Solution } from '../../src/solver/solution.js';
 import { lineOfThree, randomProblem } from '../helpers/instances.js';
@@ -7,9 +8,9 @@ import { randomPlan } from './operators/property.js';
 
 describe('Proposal', () => {
   it('takes the segment path only on simple shifts', () => {
-    expect(new Solution(lineOfThree()).cache.fast[0]).toBe(1);
-    expect(new Solution(lineOfThree({ breakDuration: 10, breakEarliest: 0, breakLatest: 100 })).cache.fast[0]).toBe(0);
-    expect(new Solution(lineOfThree({}, [[0, 5, 50, 60]])).cache.fast[0]).toBe(0);
+    expect(new Solution(lineOfThree()).cache.mode[0]).toBe(SEGMENTS);
+    expect(new Solution(lineOfThree({ breakDuration: 10, breakEarliest: 0, breakLatest: 100 })).cache.mode[0]).toBe(TIMED);
+    expect(new Solution(lineOfThree({}, [[0, 5, 50, 60]])).cache.mode[0]).toBe(TIMED);
   });
 
   it('checks pieces of routes like the exact timing pass', () => {
@@ -25,13 +26,19 @@ describe('Proposal', () => {
     expect(prop.begin(0, 0).range(0, 1, 2).fits()).toBe(true);
   });
 
-  it('agrees with isFeasibleRoute on random candidates, fast and exact shifts alike', () => {
+  it.each([
+    ['segments and a break', {}, [SEGMENTS, TIMED]],
+    ['two windows a day', { twoWindows: true }, [TIMED]],
+    ['a binding duration limit', { maxDuration: 150 }, [EXACT, SEGMENTS]],
+  ] as const)('agrees with isFeasibleRoute on random candidates: %s', (_name, extra, modes) => {
     let agreed = 0;
     let infeasible = 0;
+    const seen = new Set<number>();
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const p = randomProblem(seed, { clients: 16, days: 2, vehicles: 2, tight: seed % 2 === 1 });
+      const p = randomProblem(seed, { clients: 16, days: 2, vehicles: 2, tight: seed % 2 === 1, ...extra });
       const rng = new Rng(seed);
       const sol = Solution.load(p, randomPlan(p, rng));
+      for (const m of sol.cache.mode) seen.add(m);
       for (let t = 0; t < 300; t++) {
         const s = rng.int(p.shifts.length);
         const o = rng.int(p.shifts.length);
@@ -58,5 +65,6 @@ describe('Proposal', () => {
     }
     expect(agreed).toBeGreaterThan(500);
     expect(infeasible).toBeGreaterThan(50);
+    expect([...seen].sort()).toEqual([...modes]);
   });
 });

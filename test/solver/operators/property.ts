@@ -57,7 +57,8 @@ function instances(seed: number, loadWeight: number): Problem {
   // Seeds 3, 4, 7, 8... give routes a fixed cost, so that emptying and opening routes are priced too.
   const fixedCost = seed % 4 === 3 || seed % 4 === 0 ? 40 : undefined;
   return randomProblem(seed, {
-    clients: 14, days: 3, vehicles: 2, tight: seed % 2 === 1, optionalCap: 4, ...(fixedCost !== undefined && { fixedCost }),
+    // Seeds 2, 5, 8... split windows in two, so that routes take the timed checks.
+    clients: 14, days: 3, vehicles: 2, tight: seed % 2 === 1, optionalCap: 4, twoWindows: seed % 3 === 2, ...(fixedCost !== undefined && { fixedCost }),
     ...(loadWeight > 0 && { capacity: 8 }),
   });
 }
