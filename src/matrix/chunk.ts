@@ -1,8 +1,9 @@
 /**
- * Splitting a sources × destinations table into OSRM requests: each request holds
- * at most `maxTableSize` sources and as many destinations (OSRM refuses more than
- * max² cells with `TooBig`), carries only its own coordinates, and fits the URL
- * length limit (halved until it does).
+ * Splitting a sources × destinations table into OSRM requests that osrm-routed
+ * accepts: each holds at most `maxTableSize` sources and as many destinations
+ * (OSRM refuses more than max² cells with `TooBig`), carries only its own
+ * coordinates but never fewer than two (OSRM refuses one with `InvalidOptions`),
+ * and fits the URL length limit (halved until it does).
  */
 import type { Location } from '../contract/common.js';
 
@@ -69,6 +70,7 @@ export function buildTableRequest(
     return formatCoordinate(points[index]);
   };
   const coordinateAt = new Map<string, number>();
+  const coordinates: string[] = [];
   const pointsAt: number[][] = [];
   for (const index of [...sources, ...destinations]) {
     const key = keyOf(index);
@@ -76,10 +78,16 @@ export function buildTableRequest(
     if (position === undefined) {
       position = pointsAt.length;
       coordinateAt.set(key, position);
+      coordinates.push(key);
       pointsAt.push([]);
     }
     const list = pointsAt[position] ?? [];
     if (!list.includes(index)) list.push(index);
+  }
+  // A lone coordinate travels twice: OSRM answers a duplicate, never a single one.
+  if (coordinates.length === 1) {
+    coordinates.push(...coordinates);
+    pointsAt.push(...pointsAt);
   }
   const src = positionsOf(sources, keyOf, coordinateAt);
   const dst = positionsOf(destinations, keyOf, coordinateAt);
@@ -87,7 +95,7 @@ export function buildTableRequest(
   if (!isIdentity(src.positions, pointsAt.length)) params.push(`sources=${src.positions.join(';')}`);
   if (!isIdentity(dst.positions, pointsAt.length)) params.push(`destinations=${dst.positions.join(';')}`);
   params.push('annotations=duration,distance', 'generate_hints=false');
-  const path = [...coordinateAt.keys()].join(';');
+  const path = coordinates.join(';');
   return {
     url: `${limits.baseUrl}/table/v1/${limits.profile}/${path}?${params.join('&')}`,
     sources,
@@ -100,9 +108,11 @@ export function buildTableRequest(
   };
 }
 
+/** ⌈length / size⌉ runs of nearly equal length: no sliver of a block at the end. */
 function slices(indices: readonly number[], size: number): number[][] {
+  const count = Math.ceil(indices.length / size);
   const out: number[][] = [];
-  for (let i = 0; i < indices.length; i += size) out.push(indices.slice(i, i + size));
+  for (let k = 0; k < count; k++) out.push(indices.slice(Math.floor((k * indices.length) / count), Math.floor(((k + 1) * indices.length) / count)));
   return out;
 }
 
