@@ -13,8 +13,8 @@ import { startService, testConfig, type TestService } from '../helpers/service.j
 let osrm: OsrmServer;
 let service: TestService | undefined;
 
-// Account a4 sits in a box without roads.
-const NO_ROAD = { south: 48.14, north: 48.16, west: -1.51, east: -1.49 };
+// Account a4 sits in a box without roads, 2.2 km from its nearest road.
+const NO_ROAD = { south: 48.13, north: 48.17, west: -1.53, east: -1.47 };
 
 beforeAll(async () => {
   osrm = await startOsrmServer({ maxTableSize: 4, noRoad: [NO_ROAD] });
@@ -53,6 +53,8 @@ describe('plans on OSRM travel times', () => {
 
     const unplanned = result.unplanned.find((u) => u.accountId === 'a4');
     expect(unplanned?.reason).toBe('unreachable');
+    // 0.02° to the box's north and south edges: 111 195 × 0.02 = 2 224 m.
+    expect(unplanned?.message).toContain('the nearest road is 2.2 km from its location');
     expect(result.days.flatMap((d) => d.stops).some((s) => s.id === 'a4')).toBe(false);
 
     // Re-check the plan against OSRM's own table; a4's row and column are never used.
@@ -79,7 +81,7 @@ describe('plans on OSRM travel times', () => {
   });
 
   it('replans the same portfolio from the matrix cache, without OSRM table calls', async () => {
-    // Without a4: a point OSRM cannot snap is asked again on every plan.
+    // Without a4, off the roads, so that the plans can be checked against OSRM's whole matrix.
     const body = smallRequest({ prospects: [], options: { timeLimitSeconds: 5, seed: 1, iterations: 50, travelTimes: 'osrm' } });
     body.accounts = body.accounts.filter((a) => a.id !== 'a4');
     const config = testConfig({ OSRM_URL: osrm.url, OSRM_MAX_TABLE_SIZE: '4', QUEUE_PREFIX: `cache${String(Date.now())}` });

@@ -18,7 +18,7 @@ afterAll(async () => {
   await redis.quit();
 });
 beforeEach(async () => {
-  server = await startOsrmServer({ noRoad: [{ south: 49.5, west: -2, north: 49.6, east: -1 }] });
+  server = await startOsrmServer({ noRoad: [{ south: 49.5, west: -2, north: 49.6, east: -1 }], defaultRadius: 1000 });
   prefix = `test-${randomUUID()}`;
 });
 afterEach(async () => {

@@ -143,10 +143,20 @@ describe('OSRM table cells', () => {
 describe('OSRM unreachable points', () => {
   const noRoad = { south: 49.5, west: -2, north: 49.6, east: -1 };
 
-  it('names a point OSRM cannot snap (NoSegment), across chunked blocks', async () => {
+  it('names a point off the roads with how far it snapped, as osrm-routed snaps any point by default', async () => {
+    const some = pointsNearRennes(6);
+    some[2] = { lat: 49.55, lon: -1.5 };
+    const { osrm } = await setup({ noRoad: [noRoad] });
+    const error = await osrm.matrix(some).catch((e: unknown) => e);
+    // 0.05° to the box's south edge: 111 195 × 0.05 = 5 559.75 m.
+    expect(error).toMatchObject({ points: [{ index: 2, reason: 'snapped-too-far' }] });
+    expect(error instanceof UnreachablePointsError ? error.points[0]?.snapMetres : undefined).toBeCloseTo(5559.75, 0);
+  });
+
+  it('names a point OSRM cannot snap (NoSegment, from a server with --default-radius), across chunked blocks', async () => {
     const some = pointsNearRennes(10);
     some[7] = { lat: 49.55, lon: -1.5 };
-    const { osrm } = await setup({ noRoad: [noRoad] }, { maxTableSize: 3 });
+    const { osrm } = await setup({ noRoad: [noRoad], defaultRadius: 1000 }, { maxTableSize: 3 });
     const error = await osrm.matrix(some).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreachablePointsError);
     expect(error).toMatchObject({ indices: [7], points: [{ index: 7, reason: 'no-road-nearby' }] });
@@ -156,7 +166,7 @@ describe('OSRM unreachable points', () => {
     const some = pointsNearRennes(6);
     some[1] = { lat: 49.55, lon: -1.5 };
     some[4] = { lat: 49.56, lon: -1.4 };
-    const { osrm } = await setup({ noRoad: [noRoad] });
+    const { osrm } = await setup({ noRoad: [noRoad], defaultRadius: 1000 });
     const error = await osrm.matrix(some).catch((e: unknown) => e);
     expect(error).toMatchObject({ indices: [1, 4] });
     expect(String(error)).toContain('#1 (no road nearby), #4 (no road nearby)');
@@ -179,7 +189,7 @@ describe('OSRM unreachable points', () => {
   });
 
   it('names a route waypoint OSRM cannot snap', async () => {
-    const { osrm } = await setup({ noRoad: [noRoad] });
+    const { osrm } = await setup({ noRoad: [noRoad], defaultRadius: 1000 });
     const error = await osrm.routeGeometry([...points.slice(0, 2), { lat: 49.55, lon: -1.5 }]).catch((e: unknown) => e);
     expect(error).toMatchObject({ indices: [2] });
   });
