@@ -30,11 +30,13 @@ const flag = /^(?:true|false)$/;
 interface Grammar {
   readonly item: RegExp;
   readonly separator?: string;
-  /** Whole values accepted besides the list, e.g. `all`. */
+  /** Whole values accepted besides the list, e.g. `all`, or a valid list checked in one go. */
   readonly whole?: RegExp;
 }
 
 const list = (item: RegExp, separator: string, whole?: RegExp): Grammar => (whole ? { item, separator, whole } : { item, separator });
+/** Indices: lists of a thousand are common, so a valid one is matched at once. */
+const indices = (whole: RegExp): Grammar => list(/^\d+$/, ';', whole);
 
 const COMMON: Record<string, Grammar> = {
   bearings: list(/^(?:\d+,\d+)?$/, ';'),
@@ -49,8 +51,8 @@ const COMMON: Record<string, Grammar> = {
 
 const BY_SERVICE: Record<string, Record<string, Grammar>> = {
   table: {
-    sources: list(/^\d+$/, ';', /^all$/),
-    destinations: list(/^\d+$/, ';', /^all$/),
+    sources: indices(/^(?:all|\d+(?:;\d+)*)$/),
+    destinations: indices(/^(?:all|\d+(?:;\d+)*)$/),
     annotations: list(/^(?:duration|distance)$/, ',', flag),
     fallback_speed: { item: NUMBER },
     fallback_coordinate: { item: /^(?:input|snapped)$/ },
@@ -63,7 +65,7 @@ const BY_SERVICE: Record<string, Record<string, Grammar>> = {
     geometries: { item: /^(?:polyline|polyline6|geojson)$/ },
     overview: { item: /^(?:simplified|full|false)$/ },
     continue_straight: { item: /^(?:default|true|false)$/ },
-    waypoints: list(/^\d+$/, ';'),
+    waypoints: indices(/^\d+(?:;\d+)*$/),
   },
   nearest: { number: { item: /^\d+$/ } },
 };
