@@ -3,15 +3,17 @@
  * .matrix()`, blocks of 100 × 100 fetched 4 at a time) over one direct `table` call
  * of all the points to the same server (the request sent and the whole answer
  * received, nothing parsed), and a Redis cache hit's time over the client's fetch.
- * Against the OSRM test double (in a worker thread, `--max-table-size 10000` so that
- * the direct call is one request), then against `OSRM_URL` when it is set (its
- * `--max-table-size` must allow the direct call). Each figure is the median of the runs.
+ * Against the OSRM test double (its own processes, `--max-table-size 10000` so that
+ * the direct call is one request, and as many threads as osrm-routed's default, one
+ * per core), then against `OSRM_URL` when it is set (its `--max-table-size` must
+ * allow the direct call). Each figure is the median of the runs.
  *
- *   npm run bench:matrix [-- --sizes 500,1000 --runs 3 --redis redis://127.0.0.1:6379]
+ *   npm run bench:matrix [-- --sizes 500,1000 --runs 5 --threads 2 --redis redis://127.0.0.1:6379]
  */
 import { randomUUID } from 'node:crypto';
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { Redis } from 'ioredis';
 import type { Location } from '../src/contract/common.js';
 import { createCachedTravelTimes } from '../src/matrix/cached.js';
@@ -21,7 +23,8 @@ import { createOsrm } from '../src/matrix/osrm.js';
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '500,1000' },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '5' },
+    threads: { type: 'string', default: String(availableParallelism()) },
     redis: { type: 'string', default: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
   },
 });
@@ -84,18 +87,18 @@ async function report(target: string, baseUrl: string, redis: Redis): Promise<vo
   }
 }
 
-function startDouble(): Promise<{ url: string; worker: Worker }> {
-  const worker = new Worker(new URL('./osrm-double.js', import.meta.url), { workerData: 10_000 });
+function startDouble(): Promise<{ url: string; server: ChildProcess }> {
+  const server = fork(new URL('./osrm-double.js', import.meta.url), ['10000', values.threads]);
   return new Promise((resolve, reject) => {
-    worker.once('message', (url: unknown) => { resolve({ url: String(url), worker }); });
-    worker.once('error', reject);
+    server.once('message', (url: unknown) => { resolve({ url: String(url), server }); });
+    server.once('error', reject);
   });
 }
 
 const redis = new Redis(values.redis, { maxRetriesPerRequest: 1 });
 const double = await startDouble();
 try {
-  await report('OSRM test double', double.url, redis);
+  await report(`OSRM test double (${values.threads} threads)`, double.url, redis);
   if (process.env.OSRM_URL) await report('OSRM_URL', process.env.OSRM_URL.replace(/\/+$/, ''), redis);
 } finally {
   let cursor = '0';
@@ -105,5 +108,5 @@ try {
     cursor = next;
   } while (cursor !== '0');
   redis.disconnect();
-  await double.worker.terminate();
+  double.server.disconnect();
 }
