@@ -45,13 +45,8 @@ function rowsOf(name: string, rows: readonly unknown[], request: TableRequest): 
   });
 }
 
-/**
- * A cell in whole units. OSRM answers a small negative distance (about -1 m, with a
- * duration of 0) between two points snapped onto the same road segment: that is 0.
- */
-function whole(value: unknown, name: string, r: number, c: number): number {
-  if (typeof value !== 'number') throw notOsrm(`${name}[${r}][${c}] is ${JSON.stringify(value)}, not a number or null`);
-  return value <= 0 ? 0 : Math.round(value);
+function notACell(name: string, value: unknown, r: number, c: number): OsrmRequestError {
+  return notOsrm(`${name}[${r}][${c}] is ${JSON.stringify(value)}, not a number or null`);
 }
 
 /** Copies the answer to `request` into the sink. */
@@ -64,23 +59,28 @@ export function readTableAnswer(request: TableRequest, body: unknown, sink: Sink
   if (answer.sources.length !== request.rows || answer.destinations.length !== request.cols) {
     throw notOsrm(`${answer.sources.length} sources and ${answer.destinations.length} destinations for a ${request.rows}×${request.cols} request`);
   }
-  const targets = request.destinations.map((d) => sink.colIndex.get(d) ?? 0);
+  const targets = Int32Array.from(request.destinations, (d) => sink.colIndex.get(d) ?? 0);
+  const columns = Int32Array.from(request.colOf);
   request.sources.forEach((s, k) => {
     const r = request.rowOf[k] ?? 0;
     const durationRow = durations[r] ?? [];
     const distanceRow = distances[r] ?? [];
     const base = (sink.rowIndex.get(s) ?? 0) * sink.cols;
     for (let m = 0; m < targets.length; m++) {
-      const c = request.colOf[m] ?? 0;
+      const c = columns[m];
       const duration: unknown = durationRow[c];
       const distance: unknown = distanceRow[c];
-      const cell = base + (targets[m] ?? 0);
-      if (duration === null || distance === null) {
+      const cell = base + targets[m];
+      // OSRM answers a small negative distance (about -1 m, in 0 s) between two points
+      // snapped onto the same road segment: that is 0.
+      if (typeof duration === 'number' && typeof distance === 'number') {
+        sink.durations[cell] = duration > 0 ? Math.round(duration) : 0;
+        sink.distances[cell] = distance > 0 ? Math.round(distance) : 0;
+      } else if ((duration === null || typeof duration === 'number') && (distance === null || typeof distance === 'number')) {
         sink.durations[cell] = UNREACHABLE;
         sink.distances[cell] = UNREACHABLE;
       } else {
-        sink.durations[cell] = whole(duration, 'durations', r, c);
-        sink.distances[cell] = whole(distance, 'distances', r, c);
+        throw typeof duration === 'number' || duration === null ? notACell('distances', distance, r, c) : notACell('durations', duration, r, c);
       }
     }
     sink.snapMetres.set(s, answer.sources[r]?.distance ?? 0);
