@@ -2,7 +2,8 @@
  * Travel-time matrices of 500 and 1,000 points: the client's time (`createOsrm(...)
  * .matrix()`, blocks of 100 × 100 fetched 4 at a time) over one direct `table` call
  * of all the points to the same server (the request sent and the whole answer
- * received, nothing parsed), and a Redis cache hit's time over the client's fetch.
+ * received, nothing parsed), the CPU time the client's own work took, and a Redis
+ * cache hit's time over the client's fetch.
  * Against the OSRM test double (its own processes, `--max-table-size 10000` so that
  * the direct call is one request, and as many threads as osrm-routed's default, one
  * per core), then against `OSRM_URL` when it is set (its `--max-table-size` must
@@ -44,6 +45,14 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** Wall time, and CPU time of this process (the client's own work: the double runs in other processes). */
+async function timedWithCpu(run: () => Promise<unknown>): Promise<[number, number]> {
+  const cpu = process.cpuUsage();
+  const wall = await timed(run);
+  const used = process.cpuUsage(cpu);
+  return [wall, (used.user + used.system) / 1000];
+}
+
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** One `table` request of every point, read to its end. */
@@ -57,6 +66,7 @@ async function directCall(baseUrl: string, list: readonly Location[]): Promise<v
 interface Figures {
   direct: number;
   client: number;
+  clientCpu: number;
   fill: number;
   hit: number;
 }
@@ -65,24 +75,24 @@ async function measure(baseUrl: string, redis: Redis, n: number): Promise<Figure
   const list = points(n);
   const osrm = createOsrm({ baseUrl, maxTableSize: 100 });
   const direct = await timed(() => directCall(baseUrl, list));
-  const client = await timed(() => osrm.matrix(list));
+  const [client, clientCpu] = await timedWithCpu(() => osrm.matrix(list));
   const cached = createCachedTravelTimes(osrm, redis, { prefix: `bench-matrix-${randomUUID()}`, ttlSeconds: 600 });
   const fill = await timed(() => cached.matrix(list));
   const hit = await timed(() => cached.matrix(list));
-  return { direct, client, fill, hit };
+  return { direct, client, clientCpu, fill, hit };
 }
 
 async function report(target: string, baseUrl: string, redis: Redis): Promise<void> {
   console.log(`\n${target}: ${baseUrl}; client maxTableSize 100, concurrency 4; median of ${runs} runs`);
-  console.log('points | direct ms | client ms | client/direct | cache fill ms | cache hit ms | hit/fetch');
+  console.log('points | direct ms | client ms | client/direct | client CPU ms | cache fill ms | cache hit ms | hit/fetch');
   await createOsrm({ baseUrl }).matrix(points(200)); // warm-up
   for (const n of sizes) {
     const all: Figures[] = [];
     for (let k = 0; k < runs; k++) all.push(await measure(baseUrl, redis, n));
     const m = (key: keyof Figures): number => median(all.map((f) => f[key]));
     const ratio = (key: keyof Figures, over: keyof Figures): number => median(all.map((f) => f[key] / f[over]));
-    const cells = [m('direct').toFixed(0), m('client').toFixed(0), ratio('client', 'direct').toFixed(2), m('fill').toFixed(0), m('hit').toFixed(0), ratio('hit', 'client').toFixed(2)];
-    const widths = [9, 9, 13, 13, 12, 9];
+    const cells = [m('direct').toFixed(0), m('client').toFixed(0), ratio('client', 'direct').toFixed(2), m('clientCpu').toFixed(0), m('fill').toFixed(0), m('hit').toFixed(0), ratio('hit', 'client').toFixed(2)];
+    const widths = [9, 9, 13, 13, 13, 12, 9];
     console.log([String(n).padStart(6), ...cells.map((c, i) => c.padStart(widths[i] ?? 0))].join(' | '));
   }
 }
