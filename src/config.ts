@@ -37,6 +37,8 @@ export const ConfigSchema = z.object({
   OSRM_MAX_TABLE_SIZE: int(100, 2),
   OSRM_TIMEOUT_MS: int(10_000, 1),
   OSRM_RETRIES: int(3, 0),
+  /** An account snapped farther than this from a road (metres) is left out of the plan as unreachable, with the distance. */
+  OSRM_MAX_SNAP_METERS: z.coerce.number().positive().default(1000),
   OSRM_FALLBACK_HAVERSINE: bool(false),
   /** Names the road data behind OSRM_URL; change it after preparing new data so cached times are not reused. */
   OSRM_DATA_VERSION: z.string().default(''),

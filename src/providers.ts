@@ -27,6 +27,7 @@ export function createProviders(config: Config, redis?: Redis): Providers {
         maxTableSize: config.OSRM_MAX_TABLE_SIZE,
         timeoutMs: config.OSRM_TIMEOUT_MS,
         retries: config.OSRM_RETRIES,
+        maxSnapMetres: config.OSRM_MAX_SNAP_METERS,
       })
     : undefined;
   const cachedOsrm =

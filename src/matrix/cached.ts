@@ -3,13 +3,14 @@
  * replanned portfolio costs no table request and a portfolio with a few new
  * accounts fetches only the rows and columns of those accounts.
  *
- * Layout: one hash per origin point, `{prefix}:v1:{source}:{profile}:{lat},{lon}`
- * (coordinates rounded to 5 decimals, about a metre), with one field per
- * destination point holding `"{seconds},{metres}"`, plus a `snap` field with the
- * origin's snapping distance, which also marks its row as fetched. Unreachable
- * cells and unsnappable points are never stored, so their errors are raised
- * again by a fresh request. Each write resets the hash's TTL; reads do not, so
- * cells are refreshed from the routing engine at least every TTL.
+ * Layout: one string per origin point, `{prefix}:v2:{source}:{profile}:{lat},{lon}`
+ * (coordinates rounded to 5 decimals, about a metre), holding the origin's row in
+ * binary (cache-row.ts): its snapping distance, which also marks the row as fetched,
+ * then one entry per destination. A new row is written whole with the TTL; cells
+ * fetched later are appended and leave the TTL as it is, so every cell is fetched
+ * again from the routing engine at least every TTL (appending needs Redis 7 for
+ * `EXPIRE … NX`). Unreachable cells and unsnappable points are never stored, so their
+ * errors are raised again by a fresh request.
  *
  * The cache is an optimisation: when Redis fails, it logs a warning and the
  * provider is asked for everything. Give the client a `commandTimeout` so that a
@@ -17,6 +18,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Location } from '../contract/common.js';
+import { decodeRow, encodeRow, pointCode } from './cache-row.js';
 import { errorText } from './errors.js';
 import type { MatrixLogger } from './retry.js';
 import { UNREACHABLE, emptyRawMatrix, putTable, toMatrix, type RawMatrix, type Table, type TableTravelTimes } from './table.js';
@@ -41,119 +43,101 @@ export interface CachedTravelTimes extends TravelTimes {
   stats(): CacheStats;
 }
 
-const SNAP = 'snap';
-
-/** A point as a cache field: `lat,lon` rounded to 5 decimals. */
+/** A point as a key: `lat,lon` rounded to 5 decimals. */
 export function pointKey(point: Location): string {
   const round = (x: number): string => (Math.round(x * 1e5) / 1e5).toFixed(5);
   return `${round(point.lat)},${round(point.lon)}`;
 }
 
-/**
- * Redis's default hash-max-listpack-entries. Smaller rows are listpacks, where each
- * HMGET field is a linear scan, so they are read whole with HGETALL; larger rows are
- * hash tables, where HMGET is cheaper than building a large object from HGETALL.
- */
-const LISTPACK_ENTRIES = 512;
-
-/** A row as a field lookup, from an HGETALL (object) or HMGET (array after `snap`) reply. */
-function rowLookup(reply: unknown, fields: readonly string[]): ((field: string) => string | undefined) | undefined {
-  if (Array.isArray(reply) && reply.length === fields.length + 1) {
-    const values = new Map<string, string>();
-    reply.forEach((value: unknown, k) => {
-      if (typeof value === 'string') values.set(k === 0 ? SNAP : (fields[k - 1] ?? ''), value);
-    });
-    return (field) => values.get(field);
-  }
-  if (typeof reply === 'object' && reply !== null && !Array.isArray(reply)) {
-    return (field) => {
-      const value: unknown = Object.hasOwn(reply, field) ? Reflect.get(reply, field) : undefined;
-      return typeof value === 'string' ? value : undefined;
-    };
-  }
-  return undefined;
-}
-
-function parseCell(value: string | null | undefined): [number, number] | undefined {
-  if (value === null || value === undefined) return undefined;
-  const comma = value.indexOf(',');
-  const duration = Number(value.slice(0, comma));
-  const distance = Number(value.slice(comma + 1));
-  const valid = comma > 0 && Number.isInteger(duration) && Number.isInteger(distance) && duration >= 0 && distance >= 0;
-  return valid ? [duration, distance] : undefined;
-}
-
 /** Origins per pipeline: bounds the memory of one round trip for large matrices. */
 const BATCH = 100;
 
-/** Runs the commands in pipelines of BATCH; the replies in order, or the first error (ioredis reports them per reply). */
-async function run(redis: Redis, commands: readonly (readonly (string | number)[])[]): Promise<unknown[] | Error> {
-  const replies: unknown[] = [];
+type Command = readonly [name: string, ...args: (string | number | Buffer)[]];
+
+/**
+ * Runs the commands in pipelines of BATCH, handing each reply to `onReply` as it
+ * comes; the first error (ioredis reports them per reply), or undefined.
+ */
+async function run(redis: Redis, commands: readonly Command[], onReply: (reply: unknown, k: number) => void = () => undefined): Promise<Error | undefined> {
   try {
     for (let start = 0; start < commands.length; start += BATCH) {
       const results = (await redis.pipeline(commands.slice(start, start + BATCH).map((c) => [...c])).exec()) ?? [];
-      for (const [error, reply] of results) {
+      for (const [k, [error, reply]] of results.entries()) {
         if (error !== null) return error;
-        replies.push(reply);
+        onReply(reply, start + k);
       }
     }
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
-  return replies;
+  return undefined;
 }
 
 export function createCachedTravelTimes(inner: TableTravelTimes, redis: Redis, options: CachedTravelTimesOptions): CachedTravelTimes {
   const ttlSeconds = options.ttlSeconds ?? 30 * 24 * 3600;
   const logger = options.logger;
   const stats = { hits: 0, misses: 0, fetches: 0 };
-  const hashKey = (field: string): string => `${options.prefix}:v1:${inner.source}:${inner.profile}:${field}`;
+  const rowKey = (point: Location): string => `${options.prefix}:v2:${inner.source}:${inner.profile}:${pointKey(point)}`;
 
-  /** Fills `raw` and `known` from Redis; returns which points have their row marked as fetched. */
-  async function read(fields: readonly string[], raw: RawMatrix, known: Uint8Array): Promise<boolean[]> {
-    const n = fields.length;
-    const rowKnown = fields.map(() => false);
-    const command = (field: string): string[] => (n < LISTPACK_ENTRIES ? ['hgetall', hashKey(field)] : ['hmget', hashKey(field), SNAP, ...fields]);
-    const results = await run(redis, fields.map(command));
-    if (results instanceof Error) {
-      logger?.warn({ err: errorText(results) }, 'travel-time cache read failed; fetching every cell');
-      return rowKnown;
-    }
-    results.forEach((reply, i) => {
-      const row = rowLookup(reply, fields);
-      const snap = Number(row?.(SNAP) ?? Number.NaN);
-      if (row === undefined || !Number.isFinite(snap)) return;
+  /** Fills `raw` and `known` from Redis; returns which points have their whole row fetched once. */
+  async function read(points: readonly Location[], codes: readonly number[], raw: RawMatrix, known: Uint8Array): Promise<boolean[]> {
+    const rowKnown = points.map(() => false);
+    const columns = new Map<number, number[]>();
+    codes.forEach((code, j) => {
+      const list = columns.get(code);
+      if (list) list.push(j);
+      else columns.set(code, [j]);
+    });
+    const error = await run(redis, points.map((p) => ['getBuffer', rowKey(p)]), (reply, i) => {
+      if (!Buffer.isBuffer(reply)) return;
+      const snap = decodeRow(reply, i, columns, raw, known);
+      if (snap === undefined) return;
       rowKnown[i] = true;
       raw.snapMetres.set(i, snap);
-      for (let j = 0; j < n; j++) {
-        const cell = parseCell(row(fields[j] ?? ''));
-        if (cell === undefined) continue;
-        raw.durations[i * n + j] = cell[0];
-        raw.distances[i * n + j] = cell[1];
-        known[i * n + j] = 1;
-      }
     });
+    if (error) {
+      logger?.warn({ err: errorText(error) }, 'travel-time cache read failed; fetching every cell');
+      known.fill(0);
+      raw.durations.fill(UNREACHABLE);
+      raw.distances.fill(UNREACHABLE);
+      raw.snapMetres.clear();
+      return points.map(() => false);
+    }
     return rowKnown;
   }
 
-  async function write(fields: readonly string[], table: Table, sources: readonly number[], destinations: readonly number[], rows: ReadonlySet<number>): Promise<void> {
-    const commands: (string | number)[][] = [];
+  /**
+   * Stores a fetched table: whole rows for points never fetched as origins, and the
+   * cells that were missing for the others. Each destination goes once into a row.
+   */
+  async function write(points: readonly Location[], codes: readonly number[], table: Table, sources: readonly number[], destinations: readonly number[], fresh: readonly boolean[], known: Uint8Array): Promise<void> {
+    const n = points.length;
+    const commands: Command[] = [];
     sources.forEach((s, r) => {
       if (table.unsnapped.has(s)) return;
-      const key = hashKey(fields[s] ?? '');
-      const hset: string[] = ['hset', key];
+      const seen = new Set<number>();
+      const cells: number[] = [];
+      const durations: number[] = [];
+      const distances: number[] = [];
       destinations.forEach((d, c) => {
         const duration = table.durations[r * destinations.length + c] ?? UNREACHABLE;
-        if (duration === UNREACHABLE || table.unsnapped.has(d)) return;
-        hset.push(fields[d] ?? '', `${duration},${table.distances[r * destinations.length + c] ?? UNREACHABLE}`);
+        const code = codes[d] ?? 0;
+        if (duration === UNREACHABLE || table.unsnapped.has(d) || seen.has(code) || (!fresh[s] && known[s * n + d] === 1)) return;
+        seen.add(code);
+        cells.push(code);
+        durations.push(duration);
+        distances.push(table.distances[r * destinations.length + c] ?? UNREACHABLE);
       });
+      const key = rowKey(points[s]);
       const snap = table.snapMetres.get(s);
-      if (rows.has(s) && snap !== undefined) hset.push(SNAP, String(snap));
-      if (hset.length > 2) commands.push(hset, ['expire', key, ttlSeconds]);
+      if (fresh[s]) {
+        if (snap !== undefined) commands.push(['set', key, encodeRow(snap, cells, durations, distances), 'EX', ttlSeconds]);
+      } else if (cells.length > 0) {
+        commands.push(['append', key, encodeRow(undefined, cells, durations, distances)], ['expire', key, ttlSeconds, 'NX']);
+      }
     });
-    if (commands.length === 0) return;
-    const results = await run(redis, commands);
-    if (results instanceof Error) logger?.warn({ err: errorText(results) }, 'travel-time cache write failed');
+    const error = await run(redis, commands);
+    if (error) logger?.warn({ err: errorText(error) }, 'travel-time cache write failed');
   }
 
   /** The rectangles that cover every missing cell: new rows, new columns, then stray cells among known points. */
@@ -176,20 +160,20 @@ export function createCachedTravelTimes(inner: TableTravelTimes, redis: Redis, o
     async matrix(points: readonly Location[], opts?: MatrixOptions): Promise<Matrix> {
       const n = points.length;
       if (n === 0) return inner.matrix(points, opts);
-      const fields = points.map(pointKey);
+      const codes = points.map(pointCode);
       const raw = emptyRawMatrix(n);
       const known = new Uint8Array(n * n);
-      const rowKnown = await read(fields, raw, known);
+      const rowKnown = await read(points, codes, raw, known);
       const hits = known.reduce((sum, k) => sum + k, 0);
       stats.hits += hits;
       stats.misses += n * n - hits;
       const parts = plan(n, rowKnown, known);
-      const freshRows = new Set(rowKnown.flatMap((isKnown, i) => (isKnown ? [] : [i])));
+      const fresh = rowKnown.map((isKnown) => !isKnown);
       for (const [sources, destinations] of parts) {
         const table = await inner.table(points, sources, destinations, opts);
         stats.fetches++;
         putTable(raw, table, sources, destinations);
-        await write(fields, table, sources, destinations, freshRows);
+        await write(points, codes, table, sources, destinations, fresh, known);
       }
       logger?.debug?.({ points: n, hits, misses: n * n - hits, fetches: parts.length }, 'travel-time cache');
       return toMatrix(raw, inner.source, inner.maxSnapMetres);

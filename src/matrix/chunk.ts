@@ -1,8 +1,9 @@
 /**
- * Splitting a sources × destinations table into OSRM requests: each request holds
- * at most `maxTableSize` sources and as many destinations (OSRM refuses more than
- * max² cells with `TooBig`), carries only its own coordinates, and fits the URL
- * length limit (halved until it does).
+ * Splitting a sources × destinations table into OSRM requests that osrm-routed
+ * accepts: each holds at most `maxTableSize` sources and as many destinations
+ * (OSRM refuses more than max² cells with `TooBig`), carries only its own
+ * coordinates but never fewer than two (OSRM refuses one with `InvalidOptions`),
+ * and fits the URL length limit (halved until it does).
  */
 import type { Location } from '../contract/common.js';
 
@@ -34,15 +35,12 @@ export function formatCoordinate(point: Location): string {
   return `${String(Number(point.lon.toFixed(6)))},${String(Number(point.lat.toFixed(6)))}`;
 }
 
-function positionsOf(
-  indices: readonly number[],
-  keyOf: (index: number) => string,
-  coordinateAt: Map<string, number>,
-): { positions: number[]; slotOf: number[] } {
+/** The distinct positions the indices are sent at, and the slot of each index among them. */
+function slotsOf(indices: readonly number[], positionOf: ReadonlyMap<number, number>): { positions: number[]; slotOf: number[] } {
   const slotByPosition = new Map<number, number>();
   const positions: number[] = [];
   const slotOf = indices.map((index) => {
-    const position = coordinateAt.get(keyOf(index)) ?? -1;
+    const position = positionOf.get(index) ?? -1;
     let slot = slotByPosition.get(position);
     if (slot === undefined) {
       slot = positions.length;
@@ -57,39 +55,50 @@ function positionsOf(
 const isIdentity = (positions: readonly number[], length: number): boolean =>
   positions.length === length && positions.every((p, i) => p === i);
 
-/** The request for exactly these sources and destinations (no splitting). */
-export function buildTableRequest(
-  points: readonly Location[],
+/** The coordinate of each point index as sent, checking the index. */
+function coordinatesOf(points: readonly Location[], format: (index: number) => string): (index: number) => string {
+  return (index) => {
+    if (!(index >= 0 && index < points.length)) throw new RangeError(`point index out of range: ${index}`);
+    return format(index);
+  };
+}
+
+function tableRequest(
+  coordinateOf: (index: number) => string,
   sources: readonly number[],
   destinations: readonly number[],
   limits: Pick<ChunkLimits, 'baseUrl' | 'profile'>,
 ): TableRequest {
-  const keyOf = (index: number): string => {
-    if (!(index >= 0 && index < points.length)) throw new RangeError(`point index out of range: ${index}`);
-    return formatCoordinate(points[index]);
-  };
   const coordinateAt = new Map<string, number>();
+  const positionOf = new Map<number, number>();
+  const coordinates: string[] = [];
   const pointsAt: number[][] = [];
   for (const index of [...sources, ...destinations]) {
-    const key = keyOf(index);
+    if (positionOf.has(index)) continue;
+    const key = coordinateOf(index);
     let position = coordinateAt.get(key);
     if (position === undefined) {
-      position = pointsAt.length;
+      position = coordinates.length;
       coordinateAt.set(key, position);
+      coordinates.push(key);
       pointsAt.push([]);
     }
-    const list = pointsAt[position] ?? [];
-    if (!list.includes(index)) list.push(index);
+    positionOf.set(index, position);
+    pointsAt[position].push(index);
   }
-  const src = positionsOf(sources, keyOf, coordinateAt);
-  const dst = positionsOf(destinations, keyOf, coordinateAt);
+  // A lone coordinate travels twice: OSRM answers a duplicate, never a single one.
+  if (coordinates.length === 1) {
+    coordinates.push(...coordinates);
+    pointsAt.push(...pointsAt);
+  }
+  const src = slotsOf(sources, positionOf);
+  const dst = slotsOf(destinations, positionOf);
   const params: string[] = [];
   if (!isIdentity(src.positions, pointsAt.length)) params.push(`sources=${src.positions.join(';')}`);
   if (!isIdentity(dst.positions, pointsAt.length)) params.push(`destinations=${dst.positions.join(';')}`);
   params.push('annotations=duration,distance', 'generate_hints=false');
-  const path = [...coordinateAt.keys()].join(';');
   return {
-    url: `${limits.baseUrl}/table/v1/${limits.profile}/${path}?${params.join('&')}`,
+    url: `${limits.baseUrl}/table/v1/${limits.profile}/${coordinates.join(';')}?${params.join('&')}`,
     sources,
     rowOf: src.slotOf,
     destinations,
@@ -100,9 +109,21 @@ export function buildTableRequest(
   };
 }
 
+/** The request for exactly these sources and destinations (no splitting). */
+export function buildTableRequest(
+  points: readonly Location[],
+  sources: readonly number[],
+  destinations: readonly number[],
+  limits: Pick<ChunkLimits, 'baseUrl' | 'profile'>,
+): TableRequest {
+  return tableRequest(coordinatesOf(points, (index) => formatCoordinate(points[index])), sources, destinations, limits);
+}
+
+/** ⌈length / size⌉ runs of nearly equal length: no sliver of a block at the end. */
 function slices(indices: readonly number[], size: number): number[][] {
+  const count = Math.ceil(indices.length / size);
   const out: number[][] = [];
-  for (let i = 0; i < indices.length; i += size) out.push(indices.slice(i, i + size));
+  for (let k = 0; k < count; k++) out.push(indices.slice(Math.floor((k * indices.length) / count), Math.floor(((k + 1) * indices.length) / count)));
   return out;
 }
 
@@ -114,8 +135,18 @@ export function planTable(
   limits: ChunkLimits,
 ): TableRequest[] {
   const requests: TableRequest[] = [];
+  // Each point is formatted once, not once per block it appears in.
+  const formatted = new Map<number, string>();
+  const coordinateOf = coordinatesOf(points, (index) => {
+    let text = formatted.get(index);
+    if (text === undefined) {
+      text = formatCoordinate(points[index]);
+      formatted.set(index, text);
+    }
+    return text;
+  });
   const add = (s: readonly number[], d: readonly number[]): void => {
-    const request = buildTableRequest(points, s, d, limits);
+    const request = tableRequest(coordinateOf, s, d, limits);
     if (request.url.length <= limits.maxUrlLength) {
       requests.push(request);
       return;

@@ -44,7 +44,9 @@ export function createHaversine(options: HaversineOptions = {}): TableTravelTime
         durations[r * destinations.length + c] = Math.round(metres / metresPerSecond);
       });
     });
-    return { durations, distances, snapMetres: new Map(), unsnapped: new Set() };
+    // No snapping: every point is where it is.
+    const snapMetres = new Map([...sources, ...destinations].map((p) => [p, 0]));
+    return { durations, distances, snapMetres, unsnapped: new Set() };
   }
 
   return {

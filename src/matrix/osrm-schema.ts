@@ -1,25 +1,7 @@
-/** The parts of OSRM v5 HTTP responses that Tournée reads, validated at the boundary. */
+/** OSRM v5 route and error answers, validated at the boundary (table answers: table-answer.ts). */
 import { z } from 'zod';
 
 const Position = z.tuple([z.number(), z.number()]);
-
-/** A snapped input point; `distance` is metres from the input coordinate to the road. */
-export const OsrmWaypoint = z.object({
-  distance: z.number().nonnegative(),
-  location: Position.optional(),
-  name: z.string().optional(),
-});
-
-const Cells = z.array(z.array(z.number().nonnegative().nullable()));
-
-export const OsrmTableResponse = z.object({
-  code: z.literal('Ok'),
-  durations: Cells,
-  distances: Cells,
-  sources: z.array(OsrmWaypoint),
-  destinations: z.array(OsrmWaypoint),
-});
-export type OsrmTableResponse = z.infer<typeof OsrmTableResponse>;
 
 export const OsrmLineString = z.object({
   type: z.literal('LineString'),

@@ -4,14 +4,13 @@
  * at a time, each retried on transient failures, and assembled; points that
  * cannot be snapped or reached are reported by index.
  */
-import { z } from 'zod';
 import type { Location } from '../contract/common.js';
 import { buildTableRequest, forEachLimited, planTable, type ChunkLimits, type TableRequest } from './chunk.js';
-import { OsrmRequestError, refusal, unsnappedPoints } from './errors.js';
+import { refusal, unsnappedPoints } from './errors.js';
 import { routeGeometry, type LineString } from './osrm-route.js';
-import { OsrmTableResponse } from './osrm-schema.js';
 import { defaultSleep, getOsrm, type MatrixLogger, type RetryPolicy } from './retry.js';
 import { UNREACHABLE, toMatrix, type Table, type TableTravelTimes } from './table.js';
+import { readTableAnswer, type Sink } from './table-answer.js';
 import type { Matrix, MatrixOptions } from './travel-times.js';
 
 export { OsrmRequestError, OsrmUnavailableError, UnreachablePointsError, type UnreachablePoint } from './errors.js';
@@ -77,49 +76,13 @@ export function createOsrm(options: OsrmOptions): Osrm {
     logger: options.logger,
   };
 
-  interface Sink {
-    readonly rowIndex: ReadonlyMap<number, number>;
-    readonly colIndex: ReadonlyMap<number, number>;
-    readonly cols: number;
-    readonly durations: Int32Array;
-    readonly distances: Int32Array;
-    readonly snapMetres: Map<number, number>;
-    readonly unsnapped: Set<number>;
-  }
-
-  function store(request: TableRequest, body: unknown, sink: Sink): void {
-    const parsed = OsrmTableResponse.safeParse(body);
-    if (!parsed.success) throw new OsrmRequestError(`OSRM table answer is not OSRM v5 JSON: ${z.prettifyError(parsed.error)}`, 200);
-    const answer = parsed.data;
-    const fits = (cells: readonly (readonly unknown[])[]): boolean => cells.length === request.rows && cells.every((row) => row.length === request.cols);
-    if (!fits(answer.durations) || !fits(answer.distances) || answer.sources.length !== request.rows || answer.destinations.length !== request.cols) {
-      throw new OsrmRequestError(`OSRM table answer has the wrong shape for a ${request.rows}×${request.cols} request`, 200);
-    }
-    request.sources.forEach((s, k) => {
-      const r = request.rowOf[k] ?? 0;
-      const row = (sink.rowIndex.get(s) ?? 0) * sink.cols;
-      const durations = answer.durations[r] ?? [];
-      const distances = answer.distances[r] ?? [];
-      request.destinations.forEach((d, m) => {
-        const c = request.colOf[m] ?? 0;
-        const duration = durations[c] ?? null;
-        const distance = distances[c] ?? null;
-        const cell = row + (sink.colIndex.get(d) ?? 0);
-        sink.durations[cell] = duration === null || distance === null ? UNREACHABLE : Math.round(duration);
-        sink.distances[cell] = duration === null || distance === null ? UNREACHABLE : Math.round(distance);
-      });
-      sink.snapMetres.set(s, answer.sources[r]?.distance ?? 0);
-    });
-    request.destinations.forEach((d, m) => sink.snapMetres.set(d, answer.destinations[request.colOf[m] ?? 0]?.distance ?? 0));
-  }
-
   /** Fetches one block; a coordinate OSRM cannot snap is noted and the block retried without it. */
   async function fetchBlock(points: readonly Location[], first: TableRequest, sink: Sink, signal: AbortSignal): Promise<void> {
     let request = first;
     for (;;) {
       const answer = await getOsrm(request.url, limits.baseUrl, policy, signal);
       if (answer.ok) {
-        store(request, answer.body, sink);
+        readTableAnswer(request, answer.body, sink);
         return;
       }
       const what = `a ${request.rows}×${request.cols} table`;

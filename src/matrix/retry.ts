@@ -6,6 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { OsrmErrorResponse } from './osrm-schema.js';
 import { OsrmRequestError, OsrmUnavailableError, errorText } from './errors.js';
+import { getText } from './http-get.js';
 
 /** The subset of a pino logger the travel-time layer uses. */
 export interface MatrixLogger {
@@ -66,9 +67,7 @@ async function attemptOnce(url: string, timeoutMs: number, signal?: AbortSignal)
   let status: number;
   let text: string;
   try {
-    const response = await fetch(url, { signal: combined, headers: { accept: 'application/json' } });
-    status = response.status;
-    text = await response.text();
+    ({ status, text } = await getText(url, combined));
   } catch (error) {
     signal?.throwIfAborted();
     if (timeout.aborted) throw new TransientError(`no answer within ${timeoutMs} ms`);

@@ -67,6 +67,7 @@ export function putTable(raw: RawMatrix, table: Table, sources: readonly number[
  * stands out (tiny matrices), every point involved is named.
  */
 export function pointsWithoutRoute(size: number, durations: Int32Array, exclude: ReadonlySet<number>): number[] {
+  if (!durations.includes(UNREACHABLE)) return [];
   const count = new Int32Array(size);
   let any = false;
   for (let i = 0; i < size; i++) {

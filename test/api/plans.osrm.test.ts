@@ -6,15 +6,16 @@ import { createHaversine } from '../../src/matrix/haversine.js';
 import { createOsrm } from '../../src/matrix/osrm.js';
 import { checkPlanResult } from '../helpers/check-result.js';
 import { finished } from '../helpers/jobs.js';
-import { startOsrmServer, type OsrmServer } from '../helpers/osrm-server.js';
+import { pairKey, startOsrmServer, type Cell, type Coordinate, type OsrmServer } from '../helpers/osrm-server.js';
 import { smallRequest } from '../helpers/requests.js';
 import { startService, testConfig, type TestService } from '../helpers/service.js';
+import { pointsNearRennes } from '../matrix/fixtures.js';
 
 let osrm: OsrmServer;
 let service: TestService | undefined;
 
-// Account a4 sits in a box without roads.
-const NO_ROAD = { south: 48.14, north: 48.16, west: -1.51, east: -1.49 };
+// Account a4 sits in a box without roads, 2.2 km from its nearest road.
+const NO_ROAD = { south: 48.13, north: 48.17, west: -1.53, east: -1.47 };
 
 beforeAll(async () => {
   osrm = await startOsrmServer({ maxTableSize: 4, noRoad: [NO_ROAD] });
@@ -53,6 +54,8 @@ describe('plans on OSRM travel times', () => {
 
     const unplanned = result.unplanned.find((u) => u.accountId === 'a4');
     expect(unplanned?.reason).toBe('unreachable');
+    // 0.02° to the box's north and south edges: 111 195 × 0.02 = 2 224 m.
+    expect(unplanned?.message).toContain('the nearest road is 2.2 km from its location');
     expect(result.days.flatMap((d) => d.stops).some((s) => s.id === 'a4')).toBe(false);
 
     // Re-check the plan against OSRM's own table; a4's row and column are never used.
@@ -79,7 +82,7 @@ describe('plans on OSRM travel times', () => {
   });
 
   it('replans the same portfolio from the matrix cache, without OSRM table calls', async () => {
-    // Without a4: a point OSRM cannot snap is asked again on every plan.
+    // Without a4, off the roads, so that the plans can be checked against OSRM's whole matrix.
     const body = smallRequest({ prospects: [], options: { timeLimitSeconds: 5, seed: 1, iterations: 50, travelTimes: 'osrm' } });
     body.accounts = body.accounts.filter((a) => a.id !== 'a4');
     const config = testConfig({ OSRM_URL: osrm.url, OSRM_MAX_TABLE_SIZE: '4', QUEUE_PREFIX: `cache${String(Date.now())}` });
@@ -110,5 +113,67 @@ describe('plans on OSRM travel times', () => {
     expect(job.result?.summary.travelTimeFallback).toBe(true);
     const request = PlanRequest.parse(body);
     checkPlanResult(request, await createHaversine({}).matrix(pointsOf(request)), job.result ?? fail('no result'), { today: '2026-11-23' });
+  });
+});
+
+/** A rep at Rennes and `count` accounts around; one in twenty is due this week, the others were visited lately. */
+function portfolio(count: number): PlanRequestInput {
+  const accounts = pointsNearRennes(count, 11).map((location, i) => ({
+    id: `acc-${String(i)}`,
+    location,
+    visitMinutes: 30,
+    frequency: { visits: 1, perWeeks: 4 },
+    priority: 1 + (i % 5),
+    lastVisit: i % 20 === 0 ? '2026-11-02' : '2026-11-23',
+  }));
+  return smallRequest({ accounts, prospects: [], prospecting: undefined, options: { timeLimitSeconds: 5, seed: 1, iterations: 30, travelTimes: 'osrm' } });
+}
+
+/** Moves every other account of the first 2·pairs onto the road segment of the one before, as OSRM sees it: −1.2 m in 0 s. */
+function onSharedSegments(body: PlanRequestInput, pairs: number): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  for (let k = 0; k < pairs; k++) {
+    const a = body.accounts.at(2 * k);
+    const b = body.accounts.at(2 * k + 1);
+    if (!a || !b) fail('portfolio too small');
+    b.location = { lat: a.location.lat + 0.0002, lon: a.location.lon };
+    const [from, to]: Coordinate[] = [[a.location.lon, a.location.lat], [b.location.lon, b.location.lat]];
+    cells.set(pairKey(from, to), { duration: 0, distance: -1.2 });
+    cells.set(pairKey(to, from), { duration: 0, distance: -1.2 });
+  }
+  return cells;
+}
+
+describe('plans of 101 and 1,001 points on OSRM with its default table size', () => {
+  it.each([
+    { points: 101, negative: false },
+    { points: 1001, negative: false },
+    { points: 101, negative: true },
+    { points: 1001, negative: true },
+  ])('plans $points points (negative distances: $negative)', async ({ points, negative }) => {
+    const body = portfolio(points - 1);
+    const cells = negative ? onSharedSegments(body, 10) : new Map<string, Cell>();
+    const server = await startOsrmServer({ recorded: { cells } });
+    try {
+      const job = await plan(testConfig({ OSRM_URL: server.url, QUEUE_PREFIX: `big${String(points)}${String(negative)}` }), body);
+      expect(job.error?.detail ?? job.status).toBe('completed');
+      const tables = server.requests.filter((r) => r.service === 'table');
+      expect(tables.length).toBeGreaterThan(1);
+      expect(tables.every((r) => r.coordinates >= 2 && r.sources * r.destinations <= 100 * 100)).toBe(true);
+      const result = job.result ?? fail('no result');
+      expect(result.summary.travelTimeSource).toBe('osrm');
+      expect(result.unplanned.filter((u) => u.reason === 'unreachable')).toEqual([]);
+
+      const request = PlanRequest.parse(body);
+      const matrix = await createOsrm({ baseUrl: server.url }).matrix(pointsOf(request));
+      for (let k = 0; k < (negative ? 10 : 0); k++) {
+        // Home is point 0, account i is point i + 1.
+        const [a, b] = [2 * k + 1, 2 * k + 2];
+        expect([matrix.distances[a * matrix.size + b], matrix.distances[b * matrix.size + a], matrix.durations[a * matrix.size + b]]).toEqual([0, 0, 0]);
+      }
+      checkPlanResult(request, matrix, result, { today: '2026-11-23' });
+    } finally {
+      await server.close();
+    }
   });
 });

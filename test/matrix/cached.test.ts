@@ -18,7 +18,7 @@ afterAll(async () => {
   await redis.quit();
 });
 beforeEach(async () => {
-  server = await startOsrmServer({ noRoad: [{ south: 49.5, west: -2, north: 49.6, east: -1 }] });
+  server = await startOsrmServer({ noRoad: [{ south: 49.5, west: -2, north: 49.6, east: -1 }], defaultRadius: 1000 });
   prefix = `test-${randomUUID()}`;
 });
 afterEach(async () => {
@@ -70,15 +70,22 @@ describe('Redis travel-time cache', () => {
     expect(cached.stats()).toMatchObject({ hits: n * n, fetches: 3 });
   });
 
-  it('refetches only the cells that went missing from a known row', async () => {
+  it('fills only the cells missing between points first seen in different portfolios, storing each once', async () => {
     const points = pointsNearRennes(10);
     const cached = createCachedTravelTimes(createOsrm({ baseUrl: server.url }), redis, { prefix });
-    await cached.matrix(points);
-    await redis.hdel(`${prefix}:v1:osrm:driving:${pointKey(points[3] ?? { lat: 0, lon: 0 })}`, pointKey(points[8] ?? { lat: 0, lon: 0 }));
+    await cached.matrix(points.slice(0, 6));
+    await cached.matrix(points.slice(3));
     server.requests.length = 0;
     const matrix = await cached.matrix(points);
-    expect(server.requests.map((r) => [r.sources, r.destinations])).toEqual([[1, 1]]);
+    // Every row is known; 0-2 lack 6-9 and 6-9 lack 0-2: one 7×7 block covers them.
+    expect(server.requests.map((r) => [r.sources, r.destinations])).toEqual([[7, 7]]);
     expect(matrix.durations).toEqual(expectedMatrix(points).durations);
+    expect(matrix.distances).toEqual(expectedMatrix(points).distances);
+    // Point 0's row: its snapping distance and 10 destinations, each once (16 bytes an entry).
+    expect(await redis.strlen(`${prefix}:v2:osrm:driving:${pointKey(points[0])}`)).toBe(11 * 16);
+    server.requests.length = 0;
+    expect(await cached.matrix(points)).toEqual(matrix);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('keys by the source and profile and sets the TTL', async () => {
@@ -87,11 +94,23 @@ describe('Redis travel-time cache', () => {
     await createCachedTravelTimes(createOsrm({ baseUrl: server.url, profile: 'foot' }), redis, { prefix }).matrix(points);
     await createCachedTravelTimes(createHaversine(), redis, { prefix }).matrix(points);
     expect(server.requests.map((r) => r.url.split('/')[3])).toEqual(['driving', 'foot']);
-    const key = `${prefix}:v1:osrm:driving:${pointKey(points[0] ?? { lat: 0, lon: 0 })}`;
+    const key = `${prefix}:v2:osrm:driving:${pointKey(points[0])}`;
     const ttl = await redis.ttl(key);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(600);
-    expect(await redis.keys(`${prefix}:v1:haversine:50kmh-x1.3:*`)).toHaveLength(3);
+    expect(await redis.keys(`${prefix}:v2:haversine:50kmh-x1.3:*`)).toHaveLength(3);
+  });
+
+  it('adds cells to a row without extending its lifetime, so every cell is fetched again within the TTL', async () => {
+    const points = pointsNearRennes(4);
+    const cached = createCachedTravelTimes(createOsrm({ baseUrl: server.url }), redis, { prefix, ttlSeconds: 600 });
+    await cached.matrix(points.slice(0, 3));
+    const old = `${prefix}:v2:osrm:driving:${pointKey(points[0])}`;
+    await redis.expire(old, 100);
+    await cached.matrix(points);
+    expect(await redis.strlen(old)).toBe(5 * 16);
+    expect(await redis.ttl(old)).toBeLessThanOrEqual(100);
+    expect(await redis.ttl(`${prefix}:v2:osrm:driving:${pointKey(points[3])}`)).toBeGreaterThan(100);
   });
 
   it('does not store an unsnappable point, so the error comes back', async () => {
@@ -104,6 +123,49 @@ describe('Redis travel-time cache', () => {
     // The good points' cells were kept: only the bad point's row and column are asked again.
     expect(server.requests.map((r) => r.sources * r.destinations)).toEqual([5, 4]);
     expect(await cached.matrix(points.slice(0, 4))).toMatchObject({ size: 4 });
+  });
+
+  it('keeps snapping distances: a point snapped too far is named again from the cache, with its distance', async () => {
+    await server.close();
+    const far = { lat: 48.5, lon: -1.5 };
+    server = await startOsrmServer({ snapMetres: ([lon, lat]) => (lon === far.lon && lat === far.lat ? 2345 : 12) });
+    const points = [...pointsNearRennes(4), far];
+    const cached = createCachedTravelTimes(createOsrm({ baseUrl: server.url, maxSnapMetres: 1000 }), redis, { prefix });
+    const expected = { points: [{ index: 4, reason: 'snapped-too-far', snapMetres: 2345 }] };
+    expect(await cached.matrix(points).catch((e: unknown) => e)).toMatchObject(expected);
+    server.requests.length = 0;
+    expect(await cached.matrix(points).catch((e: unknown) => e)).toMatchObject(expected);
+    expect(server.requests).toHaveLength(0);
+    expect(await cached.matrix(points.slice(0, 4))).toMatchObject({ size: 4 });
+  });
+
+  it('does not store unreachable cells: a point on a road island is asked again, and its row does not grow', async () => {
+    await server.close();
+    server = await startOsrmServer({ islands: [{ south: 47.0, west: -3.0, north: 47.1, east: -2.9 }] });
+    const points = [...pointsNearRennes(4), { lat: 47.05, lon: -2.95 }];
+    const cached = createCachedTravelTimes(createOsrm({ baseUrl: server.url }), redis, { prefix });
+    const lengths = async (): Promise<number[]> => Promise.all(points.map((p) => redis.strlen(`${prefix}:v2:osrm:driving:${pointKey(p)}`)));
+    const expected = { points: [{ index: 4, reason: 'no-route' }] };
+    expect(await cached.matrix(points).catch((e: unknown) => e)).toMatchObject(expected);
+    const stored = await lengths();
+    // The island's row holds only its snapping distance and itself; the others lack its column.
+    expect(stored).toEqual([5, 5, 5, 5, 2].map((entries) => entries * 16));
+    server.requests.length = 0;
+    expect(await cached.matrix(points).catch((e: unknown) => e)).toMatchObject(expected);
+    expect(server.requests.length).toBeGreaterThan(0);
+    expect(await lengths()).toEqual(stored);
+  });
+
+  it('serves coinciding points from one row', async () => {
+    const [a, b, c] = pointsNearRennes(3);
+    const points = [a, b, { ...a }, c];
+    const cached = createCachedTravelTimes(createOsrm({ baseUrl: server.url }), redis, { prefix });
+    const first = await cached.matrix(points);
+    expect(first.durations).toEqual(expectedMatrix(points).durations);
+    server.requests.length = 0;
+    expect(await cached.matrix(points)).toEqual(first);
+    expect(await cached.matrix([c, a, b])).toMatchObject({ size: 3 });
+    expect(server.requests).toHaveLength(0);
   });
 
   it('falls back to the provider when Redis is unreachable', async () => {

@@ -29,11 +29,26 @@ describe('table request planning', () => {
     expect(request).toMatchObject({ rows: 2, cols: 2, rowOf: [0, 1, 0], colOf: [0, 1, 0], pointsAt: [[0, 2], [1]] });
   });
 
-  it('cuts sources and destinations into blocks of at most maxTableSize', () => {
+  it('cuts sources and destinations into blocks of at most maxTableSize, of nearly equal sizes', () => {
     const points = pointsNearRennes(250);
     const requests = planTable(points, range(0, 250), range(0, 250), limits);
-    // ⌈250 / 100⌉² = 9 blocks, of 100, 100 and 50 points each way.
-    expect(requests.map((r) => [r.rows, r.cols])).toEqual([100, 100, 50].flatMap((s) => [100, 100, 50].map((d) => [s, d])));
+    // ⌈250 / 100⌉² = 9 blocks, of 83, 83 and 84 points each way.
+    expect(requests.map((r) => [r.rows, r.cols])).toEqual([83, 83, 84].flatMap((s) => [83, 83, 84].map((d) => [s, d])));
+  });
+
+  it('cuts 101 points into 50 and 51, not 100 and a lone point', () => {
+    const requests = planTable(pointsNearRennes(101), range(0, 101), range(0, 101), limits);
+    expect(requests.map((r) => [r.rows, r.cols])).toEqual([[50, 50], [50, 51], [51, 50], [51, 51]]);
+  });
+
+  it('sends a lone coordinate twice, as OSRM needs two', () => {
+    const [a, b] = pointsNearRennes(2);
+    const single = buildTableRequest([a, b], [1], [1], limits);
+    expect(single.url).toBe(`http://osrm/table/v1/driving/${formatCoordinate(b)};${formatCoordinate(b)}?sources=0&destinations=0&annotations=duration,distance&generate_hints=false`);
+    expect(single).toMatchObject({ rows: 1, cols: 1, rowOf: [0], colOf: [0], pointsAt: [[1], [1]] });
+    const coinciding = buildTableRequest([a, { ...a }], [0, 1], [0, 1], limits);
+    expect(coinciding).toMatchObject({ rows: 1, cols: 1, rowOf: [0, 0], colOf: [0, 0], pointsAt: [[0, 1], [0, 1]] });
+    expect(coinciding.url).toContain('?sources=0&destinations=0&');
   });
 
   it('halves a block whose URL is too long', () => {

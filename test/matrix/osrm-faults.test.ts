@@ -104,15 +104,59 @@ describe('OSRM refusals', () => {
     await expect(osrm.matrix(points)).rejects.toBeInstanceOf(OsrmRequestError);
     expect(server.requests).toHaveLength(1);
   });
+
+  it('rejects an answer of the wrong size or with a cell that is not a number, naming it', async () => {
+    const waypoints = [{ distance: 1 }, { distance: 2 }];
+    const answer = (durations: unknown[][]) => JSON.stringify({ code: 'Ok', durations, distances: [[0, 1], [1, 0]], sources: waypoints, destinations: waypoints });
+    const { server, osrm } = await setup();
+    const two = points.slice(0, 2);
+    server.setFault({ kind: 'status', status: 200, body: answer([[0, '12'], [3, 0]]) });
+    await expect(osrm.matrix(two)).rejects.toThrow('durations[0][1] is "12", not a number or null');
+    server.setFault({ kind: 'status', status: 200, body: answer([[0, 1]]) });
+    await expect(osrm.matrix(two)).rejects.toThrow('durations has 1 rows for a 2×2 request');
+    server.setFault({ kind: 'status', status: 200, body: answer([[0, 1], [1]]) });
+    await expect(osrm.matrix(two)).rejects.toThrow('durations[1] is not a row of 2 cells');
+  });
+});
+
+describe('OSRM table cells', () => {
+  it('reads a negative distance (two points snapped onto one road segment) as 0', async () => {
+    const { server, osrm } = await setup();
+    const waypoints = [{ distance: 494 }, { distance: 59.4 }];
+    // As osrm-routed answered for two points on one segment: -1.2 m in 0 s.
+    server.setFault({ kind: 'status', status: 200, body: JSON.stringify({ code: 'Ok', durations: [[0, 0], [0, 0]], distances: [[0, -1.2], [-0.4, 0]], sources: waypoints, destinations: waypoints }) });
+    const matrix = await osrm.matrix(points.slice(0, 2));
+    expect([...matrix.distances]).toEqual([0, 0, 0, 0]);
+    expect([...matrix.durations]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('rounds cells to whole seconds and metres', async () => {
+    const { server, osrm } = await setup();
+    const waypoints = [{ distance: 0 }, { distance: 0 }];
+    server.setFault({ kind: 'status', status: 200, body: JSON.stringify({ code: 'Ok', durations: [[0, 1299.7], [1304.2, 0]], distances: [[0, 21063.4], [21063.5, 0]], sources: waypoints, destinations: waypoints }) });
+    const matrix = await osrm.matrix(points.slice(0, 2));
+    expect([...matrix.durations]).toEqual([0, 1300, 1304, 0]);
+    expect([...matrix.distances]).toEqual([0, 21063, 21064, 0]);
+  });
 });
 
 describe('OSRM unreachable points', () => {
   const noRoad = { south: 49.5, west: -2, north: 49.6, east: -1 };
 
-  it('names a point OSRM cannot snap (NoSegment), across chunked blocks', async () => {
+  it('names a point off the roads with how far it snapped, as osrm-routed snaps any point by default', async () => {
+    const some = pointsNearRennes(6);
+    some[2] = { lat: 49.55, lon: -1.5 };
+    const { osrm } = await setup({ noRoad: [noRoad] });
+    const error = await osrm.matrix(some).catch((e: unknown) => e);
+    // 0.05° to the box's south edge: 111 195 × 0.05 = 5 559.75 m.
+    expect(error).toMatchObject({ points: [{ index: 2, reason: 'snapped-too-far' }] });
+    expect(error instanceof UnreachablePointsError ? error.points[0]?.snapMetres : undefined).toBeCloseTo(5559.75, 0);
+  });
+
+  it('names a point OSRM cannot snap (NoSegment, from a server with --default-radius), across chunked blocks', async () => {
     const some = pointsNearRennes(10);
     some[7] = { lat: 49.55, lon: -1.5 };
-    const { osrm } = await setup({ noRoad: [noRoad] }, { maxTableSize: 3 });
+    const { osrm } = await setup({ noRoad: [noRoad], defaultRadius: 1000 }, { maxTableSize: 3 });
     const error = await osrm.matrix(some).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreachablePointsError);
     expect(error).toMatchObject({ indices: [7], points: [{ index: 7, reason: 'no-road-nearby' }] });
@@ -122,7 +166,7 @@ describe('OSRM unreachable points', () => {
     const some = pointsNearRennes(6);
     some[1] = { lat: 49.55, lon: -1.5 };
     some[4] = { lat: 49.56, lon: -1.4 };
-    const { osrm } = await setup({ noRoad: [noRoad] });
+    const { osrm } = await setup({ noRoad: [noRoad], defaultRadius: 1000 });
     const error = await osrm.matrix(some).catch((e: unknown) => e);
     expect(error).toMatchObject({ indices: [1, 4] });
     expect(String(error)).toContain('#1 (no road nearby), #4 (no road nearby)');
@@ -145,7 +189,7 @@ describe('OSRM unreachable points', () => {
   });
 
   it('names a route waypoint OSRM cannot snap', async () => {
-    const { osrm } = await setup({ noRoad: [noRoad] });
+    const { osrm } = await setup({ noRoad: [noRoad], defaultRadius: 1000 });
     const error = await osrm.routeGeometry([...points.slice(0, 2), { lat: 49.55, lon: -1.5 }]).catch((e: unknown) => e);
     expect(error).toMatchObject({ indices: [2] });
   });
