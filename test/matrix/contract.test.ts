@@ -1,9 +1,9 @@
 /**
  * The OSRM test double answers like a real osrm-routed. Every request recorded
- * against osrm-routed v6.0.0 (osrm-contract/cases.json) is replayed against the
- * double, fed how the real server snapped every recorded coordinate and the cells
- * and legs of that case's answer; it must give the same status, code and message,
- * and the same numbers. Then the production client, on recorded answers, must
+ * against osrm-routed v6.0.0 (../shared/osrm-contract/cases.json, beside the
+ * repository) is replayed against the double, fed how the real server snapped
+ * every recorded coordinate and the cells and legs of that case's answer; it
+ * must give the same status, code and message, and the same numbers. Then the production client, on recorded answers, must
  * assemble exactly the recorded matrix from blocks.
  */
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const NearestBody = z.object({ waypoints: z.array(Waypoint) });
 const Case = z.object({ name: z.string(), note: z.string(), maxTableSize: z.number().int(), request: z.string(), status: z.number().int(), body: z.record(z.string(), z.unknown()) });
 type Case = z.infer<typeof Case>;
 
-const cases = z.object({ cases: z.array(Case) }).parse(JSON.parse(readFileSync(new URL('osrm-contract/cases.json', import.meta.url), 'utf8'))).cases;
+const cases = z.object({ cases: z.array(Case) }).parse(JSON.parse(readFileSync(new URL('../../../shared/osrm-contract/cases.json', import.meta.url), 'utf8'))).cases;
 
 /** The request's service, coordinates and sources/destinations, read without the double's own parser. */
 function requestOf(c: Case): { service: string; coordinates: Coordinate[]; sources: number[]; destinations: number[] } {
