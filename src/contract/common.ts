@@ -22,12 +22,20 @@ export const IsoDate = z
   .meta({ description: 'Calendar date "YYYY-MM-DD".', examples: ['2026-11-23'] });
 
 export const Location = z
-  .object({
+  .strictObject({
     lat: z.number().min(-90).max(90).meta({ description: 'Latitude, WGS84 degrees.', examples: [48.1173] }),
     lon: z.number().min(-180).max(180).meta({ description: 'Longitude, WGS84 degrees.', examples: [-1.6778] }),
   })
   .meta({ description: 'A point in WGS84 coordinates.', examples: [{ lat: 48.1173, lon: -1.6778 }] });
 export type Location = z.infer<typeof Location>;
+
+/**
+ * A date a request may carry. The range keeps every date a plan derives from it
+ * (due dates, horizon ends) a valid date; a CRM's 1970-01-01 "never" still passes.
+ */
+export const RequestDate = IsoDate.refine((s) => s >= '1970-01-01' && s <= '2100-12-31', {
+  message: 'expected a date between 1970-01-01 and 2100-12-31',
+}).meta({ description: 'Calendar date "YYYY-MM-DD", from 1970-01-01 to 2100-12-31.', examples: ['2026-11-23'] });
 
 /** Minutes since midnight of an "HH:MM" string that the schema already validated. */
 export function minutesOf(time: string): number {
@@ -35,8 +43,8 @@ export function minutesOf(time: string): number {
 }
 
 export const DayHours = z
-  .object({
-    days: z.array(Weekday).min(1).meta({ description: 'Weekdays these hours apply to.', examples: [['mon', 'tue', 'wed', 'thu', 'fri']] }),
+  .strictObject({
+    days: z.array(Weekday).min(1).max(7).meta({ description: 'Weekdays these hours apply to.', examples: [['mon', 'tue', 'wed', 'thu', 'fri']] }),
     start: Time.meta({ description: 'Start of the window, local time.', examples: ['08:30'] }),
     end: Time.meta({ description: 'End of the window, local time (after start).', examples: ['18:00'] }),
   })

@@ -13,7 +13,7 @@ import { PlanCancelledError, runPlan } from '../pipeline.js';
 import { OsrmUnavailableError } from '../matrix/errors.js';
 import { createProviders, isPermanentTravelTimeError } from '../providers.js';
 import { createCallbackSender, type CallbackSender } from './callbacks.js';
-import { CANCELLED } from './plan-queue.js';
+import { CANCELLED } from './plan-view.js';
 import { queueKeys, type PlanJobData } from './keys.js';
 
 let state: Shared | undefined;
@@ -47,7 +47,7 @@ export default async function processPlan(
   const { config, redis, cache, callbacks } = shared();
   const keys = queueKeys(config.QUEUE_PREFIX, config.QUEUE_NAME);
   const url = job.data.request.callbackUrl;
-  // The callback is queued before the plan ends; its delivery waits until GET shows the end.
+  // Queued before the plan ends too, so a worker lost right after it still delivers; the delivery waits for the end.
   const notify = async () => {
     if (url) await callbacks.send({ planId: job.id, url }).catch(() => undefined);
   };

@@ -77,7 +77,7 @@ describe('callbacks', () => {
     const webhookId = String(got.headers['webhook-id']);
     const timestamp = String(got.headers['webhook-timestamp']);
     expect(got.headers['webhook-signature']).toBe(signature(SECRET, webhookId, timestamp, got.body));
-    const job = await service.plans.get(id);
+    const job = await service.plans.read(id);
     const request = PlanRequest.parse(smallRequest({ callbackUrl: hook.url }));
     checkPlanResult(request, await createHaversine({}).matrix(pointsOf(request)), job?.result ?? fail(), { today: '2026-11-23' });
   });
