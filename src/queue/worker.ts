@@ -24,8 +24,11 @@ export interface PlanWorkerOptions {
 
 export interface PlanWorker {
   readonly worker: Worker<PlanJobData, PlanResult>;
-  /** Waits for running plans, unless `force`: then they are left to be taken over by another worker. */
-  close(force?: boolean): Promise<void>;
+  /**
+   * Stops taking plans and waits up to `waitMs` for running ones, then stops
+   * (a plan cut short is taken over by another worker once its lock expires).
+   */
+  close(waitMs?: number): Promise<void>;
 }
 
 export const DEFAULT_PROCESSOR = fileURLToPath(new URL('./processor.js', import.meta.url));
@@ -77,8 +80,11 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
 
   return {
     worker,
-    async close(force = false) {
-      await Promise.all([worker.close(force), callbackWorker.close(force)]);
+    async close(waitMs = Infinity) {
+      // pause() waits for running jobs without committing to a close, so the close below can still be forced.
+      const idle = Promise.all([worker.pause(), callbackWorker.worker.pause()]);
+      if (waitMs > 0) await Promise.race([idle, sleep(waitMs)]);
+      await Promise.all([worker.close(true), callbackWorker.close(true)]);
       await callbacks.close();
       await plans.close();
     },
@@ -88,4 +94,8 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
 /** The parent's environment for solver children, less what they have no use for. */
 function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([key]) => key !== 'API_KEYS' && key !== 'CALLBACK_SECRET'));
+}
+
+function sleep(ms: number): Promise<void> {
+  return Number.isFinite(ms) ? new Promise((resolve) => setTimeout(resolve, ms).unref()) : new Promise(() => undefined);
 }
