@@ -4,23 +4,11 @@
  */
 import type { PlanJob } from '../contract/plan-job.js';
 import type { ProblemDocument } from '../contract/problem.js';
-import type { PlanRequestInput } from '../contract/plan-request.js';
 
 const ID = 'plan-3f1c2a9e-8d0b-4b53-9f0e-2a8f1c7d6e55';
 const REQUEST_ID = '6f1b7c2e-1d4a-4f7e-9a35-0c2b8d9e4f11';
 
-/** The smallest useful request: a rep, two accounts, defaults for the rest. */
-export const minimalRequest: PlanRequestInput = {
-  rep: {
-    id: 'rep-rennes-01',
-    start: { lat: 48.1173, lon: -1.6778 },
-    workingHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00' }],
-  },
-  accounts: [
-    { id: 'acc-0042', name: 'Boulangerie Morel', location: { lat: 48.1, lon: -1.6 }, visitMinutes: 45, frequency: { visits: 1, perWeeks: 1 }, priority: 5 },
-    { id: 'acc-0007', location: { lat: 48.2, lon: -1.7 }, visitMinutes: 30, frequency: { visits: 1, perWeeks: 2 }, lastVisit: '2026-11-20' },
-  ],
-};
+export { MINIMAL_REQUEST as minimalRequest } from '../contract/request-example.js';
 
 export const submitted = { id: ID, status: 'queued' } as const;
 

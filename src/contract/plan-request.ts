@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DayHours, Location, RequestDate, Time, minutesOf } from './common.js';
+import { MINIMAL_REQUEST } from './request-example.js';
 
 /** Longest lists inside an account or the rep; the lists of accounts and prospects have configured limits. */
 export const MAX_DATES = 1000;
@@ -167,7 +168,7 @@ export const PlanRequest = z
       seen.set(p.id, i);
     });
   })
-  .meta({ id: 'PlanRequest', description: 'A rep, a horizon and a portfolio to plan.' });
+  .meta({ id: 'PlanRequest', description: 'A rep, a horizon and a portfolio to plan.', examples: [MINIMAL_REQUEST] });
 
 export type PlanRequest = z.infer<typeof PlanRequest>;
 export type PlanRequestInput = z.input<typeof PlanRequest>;
