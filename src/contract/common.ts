@@ -13,12 +13,20 @@ export const Time = z
   .regex(HHMM, 'expected a local time "HH:MM" (00:00 to 23:59)')
   .meta({ description: 'Local wall-clock time, 24-hour "HH:MM".', examples: ['08:30'] });
 
+/** Whether a "YYYY-MM-DD" string the pattern accepted names a real day (no 30 February). */
+function isCalendarDate(s: string): boolean {
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
+}
+
 export const IsoDate = z
   .string()
   .regex(ISO_DATE, 'expected a date "YYYY-MM-DD"')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a calendar date',
-  })
+  .refine(isCalendarDate, { message: 'not a calendar date' })
   .meta({ description: 'Calendar date "YYYY-MM-DD".', examples: ['2026-11-23'] });
 
 export const Location = z

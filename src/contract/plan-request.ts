@@ -173,11 +173,17 @@ export const PlanRequest = z
 export type PlanRequest = z.infer<typeof PlanRequest>;
 export type PlanRequestInput = z.input<typeof PlanRequest>;
 
+/** Zones known to be valid; only real zones are added, so the set stays as small as the zone database. */
+const validZones = new Set<string>(Intl.supportedValuesOf('timeZone'));
+
 function isTimeZone(tz: string): boolean {
+  if (validZones.has(tz)) return true;
   try {
+    // Aliases such as "UTC" or "Asia/Calcutta" are valid without being listed.
     new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
   } catch {
     return false;
   }
+  validZones.add(tz);
+  return true;
 }

@@ -183,7 +183,16 @@ function isConnectionError(error: unknown): boolean {
   return error instanceof Error && CONNECTION_FAILURE.test(error.message);
 }
 
+/** One formatter per time zone: building one costs more than the rest of a submission. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in an IANA time zone, "YYYY-MM-DD". */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // Only zones that validation accepted get here, so the map is bounded by the zone database.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
