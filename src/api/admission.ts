@@ -47,18 +47,25 @@ export function checkOffer(request: PlanRequest, config: Config): void {
   }
 }
 
+/** A body's own field, read without trusting its shape. */
 function field(value: unknown, key: string): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  return Object.entries(value).find(([k]) => k === key)?.[1];
+  return Object.getOwnPropertyDescriptor(value, key)?.value;
 }
 
 /** The first array longer than `max`, depth first; its path is built only once it is found. */
 function longArray(value: unknown, max: number): { path: Path; length: number } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value) && value.length > max) return { path: [], length: value.length };
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  for (const [key, child] of entries) {
-    const found = longArray(child, max);
+  if (Array.isArray(value)) {
+    if (value.length > max) return { path: [], length: value.length };
+    for (let i = 0; i < value.length; i++) {
+      const found = longArray(value[i], max);
+      if (found) return { path: [i, ...found.path], length: found.length };
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    const found = longArray(field(value, key), max);
     if (found) return { path: [key, ...found.path], length: found.length };
   }
   return undefined;
