@@ -37,7 +37,7 @@ describe('rate limits', () => {
   });
 
   it('counts in Redis, so that every API instance shares the count', async () => {
-    const keys = await service.redis.keys(`${service.config.QUEUE_PREFIX}:ratelimit:*`);
+    const keys = await service.redis.keys(`${service.config.QUEUE_PREFIX}:${service.config.QUEUE_NAME}:ratelimit:*`);
     expect(keys.some((k) => k.includes('key:crm'))).toBe(true);
     for (const key of keys) expect(await service.redis.pttl(key)).toBeGreaterThan(0);
   });

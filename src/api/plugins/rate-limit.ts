@@ -22,7 +22,7 @@ export async function registerRateLimit(app: FastifyInstance, config: Config, re
     allowList: (request) => limitOf(request) === 0,
     // After the auth hook: the tenant, or the client address when the service has no keys.
     keyGenerator: (request) => `${kind(request)}:${request.caller === ANONYMOUS ? `ip:${request.ip}` : `key:${request.caller}`}`,
-    ...(redis ? { redis, nameSpace: `${config.QUEUE_PREFIX}:ratelimit:` } : {}),
+    ...(redis ? { redis, nameSpace: `${config.QUEUE_PREFIX}:${config.QUEUE_NAME}:ratelimit:` } : {}),
     skipOnError: true,
     errorResponseBuilder: (request, context) =>
       new ServiceError(
