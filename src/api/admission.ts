@@ -64,9 +64,10 @@ function longArray(value: unknown, max: number): { path: Path; length: number } 
     }
     return undefined;
   }
-  for (const key of Object.keys(value)) {
-    const found = longArray(field(value, key), max);
-    if (found) return { path: [key, ...found.path], length: found.length };
+  const children: unknown[] = Object.values(value);
+  for (let i = 0; i < children.length; i++) {
+    const found = longArray(children[i], max);
+    if (found) return { path: [Object.keys(value)[i] ?? '', ...found.path], length: found.length };
   }
   return undefined;
 }

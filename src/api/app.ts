@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
@@ -25,6 +25,19 @@ export interface AppDeps {
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
 
+/** One log line per request, when it is answered, rather than one when it arrives and another when it leaves. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {
+    // Said by requestCompleted.
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request');
+  }
+}
+
 export const API_INFO = {
   title: 'Tournée',
   version: '1.0.0',
@@ -37,8 +50,7 @@ export const API_INFO = {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger === false ? {} : { loggerInstance: deps.logger }),
-    // One log line per request (below), not one when it arrives and another when it leaves.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -57,10 +69,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
   // JSON only: a text body is refused with 415 rather than parsed as a string.
   app.removeContentTypeParser(['text/plain']);
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
-    return Promise.resolve();
-  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     return Promise.resolve();
