@@ -7,6 +7,15 @@ const bool = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1');
 
+const NamedKey = z.string().transform((entry, ctx) => {
+  const match = /^([\w.-]{1,64}):(.{16,})$/.exec(entry);
+  if (!match?.[1] || !match[2]) {
+    ctx.addIssue({ code: 'custom', message: 'expected "name:key" with a name of letters, digits, "_", "." or "-" and a key of at least 16 characters' });
+    return z.NEVER;
+  }
+  return { name: match[1], key: match[2] };
+});
+
 /** Every setting of the service, from environment variables. */
 export const ConfigSchema = z.object({
   PORT: int(3000, 0),
@@ -15,23 +24,31 @@ export const ConfigSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   QUEUE_NAME: z.string().regex(/^[\w-]+$/).default('plans'),
   QUEUE_PREFIX: z.string().regex(/^[\w{}-]+$/).default('tournee'),
+  /** Named keys, "name:key,name:key": each name is a tenant that sees only its own plans. */
   API_KEYS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((k) => k.trim()).filter((k) => k.length > 0)),
+    .transform((s) => s.split(',').map((k) => k.trim()).filter((k) => k.length > 0))
+    .pipe(z.array(NamedKey).refine((keys) => new Set(keys.map((k) => k.name)).size === keys.length, 'each key name may appear once')),
   WORKER_CONCURRENCY: int(1, 1),
   JOB_ATTEMPTS: int(2, 1),
   /** How long a worker's hold on a job lasts without renewal; a crashed worker's plans are retried after it. */
   WORKER_LOCK_MS: int(30_000, 1000),
   /** Heap limit of each solver child process; a plan that exceeds it fails that attempt instead of the worker. */
   WORKER_MAX_MEMORY_MB: int(2048, 128),
-  RESULT_TTL_SECONDS: int(7 * 24 * 3600, 60),
-  RESULT_MAX_COUNT: int(10_000, 1),
+  /** A finished plan is readable exactly this long after it ends. */
+  RESULT_TTL_SECONDS: int(7 * 24 * 3600, 1),
   MAX_ACCOUNTS: int(5000, 1),
   MAX_PROSPECTS: int(1000, 0),
   MAX_HORIZON_DAYS: int(42, 1),
   MAX_TIME_LIMIT_SECONDS: int(300, 1),
   BODY_LIMIT_BYTES: int(10 * 1024 * 1024, 1024),
+  /** Requests per key and window: submissions, and reads and cancels (0 turns a limit off). */
+  RATE_LIMIT_SUBMIT: int(600, 0),
+  RATE_LIMIT_READ: int(6000, 0),
+  RATE_LIMIT_WINDOW_SECONDS: int(60, 1),
+  /** How long a SIGTERM may take: running plans get this long to finish, then the process exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: int(25, 1),
   OSRM_URL: z.url({ protocol: /^https?$/ }).optional(),
   OSRM_PROFILE: z.string().regex(/^[\w-]+$/).default('driving'),
   OSRM_MAX_TABLE_SIZE: int(100, 2),
@@ -77,12 +94,12 @@ export function defaultConfig(overrides: Partial<Record<keyof Config, string>> =
   return loadConfig(overrides);
 }
 
-/** The environment that reproduces a config, for the processor's child processes. */
+/** The environment that reproduces a config for the processor's child processes; secrets stay out of it. */
 export function configToEnv(config: Config): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries<unknown>(config)) {
-    if (Array.isArray(value)) env[key] = value.join(',');
-    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') env[key] = String(value);
+    if (key === 'API_KEYS' || key === 'CALLBACK_SECRET') continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') env[key] = String(value);
   }
   return env;
 }

@@ -28,8 +28,16 @@ describe('configuration', () => {
     }
   });
 
-  it('round-trips through the environment given to processor children', () => {
-    const config = loadConfig({ API_KEYS: 'a, b', OSRM_URL: 'http://osrm:5000', OSRM_FALLBACK_HAVERSINE: 'true' });
-    expect(loadConfig(configToEnv(config))).toEqual(config);
+  it('round-trips through the environment given to processor children, without its secrets', () => {
+    const config = loadConfig({ API_KEYS: 'crm:0123456789abcdef', OSRM_URL: 'http://osrm:5000', OSRM_FALLBACK_HAVERSINE: 'true' });
+    expect(loadConfig(configToEnv(config))).toEqual({ ...config, API_KEYS: [] });
+  });
+
+  it('reads named API keys and refuses unnamed, short or repeated ones', () => {
+    const config = loadConfig({ API_KEYS: 'crm:0123456789abcdef, batch:fedcba9876543210' });
+    expect(config.API_KEYS).toEqual([{ name: 'crm', key: '0123456789abcdef' }, { name: 'batch', key: 'fedcba9876543210' }]);
+    expect(() => loadConfig({ API_KEYS: '0123456789abcdef' })).toThrow(/API_KEYS/);
+    expect(() => loadConfig({ API_KEYS: 'crm:short' })).toThrow(/API_KEYS/);
+    expect(() => loadConfig({ API_KEYS: 'crm:0123456789abcdef,crm:fedcba9876543210' })).toThrow(/once/);
   });
 });

@@ -1,29 +1,42 @@
 import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { PlanQueue } from '../queue/plan-queue.js';
+import { SECURITY_SCHEMES, transform, transformObject } from './openapi.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandling, sendProblem } from './plugins/errors.js';
+import { answerClientError, registerErrorHandling, sendProblem } from './plugins/errors.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
 import { healthRoutes } from './routes/health.js';
 import { plansRoutes } from './routes/plans.js';
 
 export interface AppDeps {
   readonly config: Config;
   readonly plans: PlanQueue;
+  /** Where rate limits are counted; without it each instance counts in memory. */
+  readonly redis?: Redis;
   /** The root logger, or false for none (tests). */
   readonly logger: FastifyBaseLogger | false;
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
+
+/** One log line per request, when it is answered, rather than one when it arrives and another when it leaves. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {
+    // Said by requestCompleted.
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request');
+  }
+}
 
 export const API_INFO = {
   title: 'Tournée',
@@ -37,11 +50,13 @@ export const API_INFO = {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger === false ? {} : { loggerInstance: deps.logger }),
+    logController: new OneLinePerRequest(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     requestTimeout: 30_000,
+    clientErrorHandler: answerClientError,
     // Errors raised before routing (e.g. a malformed URL) get the same problem documents.
     frameworkErrors: (error, request, reply) => {
       void sendProblem(request, reply, 'validation', error.message);
@@ -59,6 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return Promise.resolve();
   });
 
+  // Standard security headers on every response, the docs page included (its scripts and styles are its own files).
+  await app.register(helmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -67,17 +84,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'plans', description: 'Plan requests and their results' },
         { name: 'operations', description: 'Health and readiness' },
       ],
-      ...(deps.config.API_KEYS.length > 0
-        ? { components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } }, security: [{ apiKey: [] }] }
-        : {}),
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform,
+    transformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  // The API key hook is scoped to the plan routes, so it holds whatever the URL's spelling.
+  // API keys and rate limits are scoped to the plan routes, so they hold whatever the URL's spelling.
   await app.register(async (v1) => {
     registerAuth(v1, deps.config.API_KEYS);
+    await registerRateLimit(v1, deps.config, deps.redis);
     await v1.register(plansRoutes, { config: deps.config, plans: deps.plans });
   });
   await app.register(healthRoutes, { plans: deps.plans });

@@ -11,8 +11,11 @@ export const ERROR_CODES = [
   'already_finished',
   'body_too_large',
   'unsupported_media_type',
+  'headers_too_large',
+  'request_timeout',
   'idempotency_mismatch',
   'limit_exceeded',
+  'option_unavailable',
   'rate_limited',
   'internal',
   'unavailable',
@@ -20,11 +23,14 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One invalid field: a JSON pointer into the request and what is wrong with it. */
-export interface FieldError {
-  readonly pointer: string;
-  readonly detail: string;
-}
+/**
+ * One invalid part of a request and what is wrong with it, located by exactly
+ * one of: a JSON pointer into the body, a header name, or a path parameter name.
+ */
+export type FieldError =
+  | { readonly pointer: string; readonly detail: string }
+  | { readonly header: string; readonly detail: string }
+  | { readonly parameter: string; readonly detail: string };
 
 export class ServiceError extends Error {
   override readonly name: string = 'ServiceError';

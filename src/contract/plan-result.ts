@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, Time } from './common.js';
+import { unplannedReasonTable } from './unplanned-reasons.js';
 
 const Minutes = z.int().min(0);
 const Km = z.number().min(0);
@@ -57,7 +58,7 @@ export const Unplanned = z
   .object({
     accountId: z.string().meta({ description: 'The account whose visits are missing.', examples: ['acc-0007'] }),
     visitsMissing: z.int().min(1).meta({ description: 'Required visits not planned.', examples: [1] }),
-    reason: z.enum(UNPLANNED_REASONS).meta({ description: 'Why the visits could not be planned.', examples: ['day_capacity'] }),
+    reason: z.enum(UNPLANNED_REASONS).meta({ description: `Why the visits could not be planned:\n\n${unplannedReasonTable()}`, examples: ['day_capacity'] }),
     message: z.string().meta({
       description: 'The reason in a sentence.',
       examples: ['No working day between 24 and 26 Nov has 50 free minutes inside its opening hours.'],

@@ -10,13 +10,17 @@ export const ProblemDocument = z
     requestId: z.string().optional().meta({ description: 'Id of the request in the service logs.' }),
     errors: z
       .array(
-        z.object({
-          pointer: z.string().meta({ description: 'JSON pointer (URI fragment) to the invalid field.', examples: ['#/accounts/3/location/lat'] }),
-          detail: z.string().meta({ description: 'What is wrong with the field.', examples: ['Too big: expected number to be <=90'] }),
-        }),
+        z
+          .object({
+            pointer: z.string().optional().meta({ description: 'JSON pointer (URI fragment) to the invalid field of the body.', examples: ['#/accounts/3/location/lat'] }),
+            header: z.string().optional().meta({ description: 'Name of the invalid request header.', examples: ['Idempotency-Key'] }),
+            parameter: z.string().optional().meta({ description: 'Name of the invalid path parameter.', examples: ['id'] }),
+            detail: z.string().meta({ description: 'What is wrong with it.', examples: ['Too big: expected number to be <=90'] }),
+          })
+          .meta({ id: 'FieldError', description: 'One invalid part of the request, located by exactly one of `pointer`, `header` or `parameter`.' }),
       )
       .optional()
-      .meta({ description: 'Every invalid field.' }),
+      .meta({ description: 'Every invalid part of the request.' }),
   })
   .meta({ id: 'Problem', description: 'An RFC 9457 problem document (application/problem+json).' });
 

@@ -65,7 +65,7 @@ function appointmentTrouble(compiled: Compiled, index: number): Diagnosis | null
   if (appointments.lost.length > 0) {
     const list = appointments.lost;
     return {
-      reason: 'no_working_day_in_window',
+      reason: 'appointment_outside_working_hours',
       message: `The appointment${many(list, '', 's')} with ${name} on ${dates(list)} ${many(list, 'falls on a day', 'fall on days')} the rep does not work.`,
     };
   }

@@ -1,19 +1,21 @@
 /**
  * Callbacks: when a plan ends, its `callbackUrl` receives one POST with the
- * plan's final status. A delivery is a job of its own queue, added when the
- * plan ends (by the processor, by the worker's events and by a cancel; the job
- * id makes these one), and retried with backoff until the receiver answers 2xx:
- * at least once, with a stable `webhook-id`, signed when CALLBACK_SECRET is set
- * (Standard Webhooks: `v1,` + base64 HMAC-SHA256 of "id.timestamp.body").
- * The status is read when delivering, so a callback never tells more than GET.
+ * plan's final status. A delivery is a job of its own queue, one per plan (its
+ * job id), retried with backoff until the receiver answers 2xx: at least once,
+ * with a stable `webhook-id`, signed when CALLBACK_SECRET is set (Standard
+ * Webhooks: `v1,` + base64 HMAC-SHA256 of "id.timestamp.body").
+ * The body is built from the same read as GET, at delivery time, so a callback
+ * always tells what GET tells; a delivery that finds the plan still running
+ * waits (without spending an attempt) until the plan's end promotes it.
  */
 import { createHmac } from 'node:crypto';
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { PlanJob } from '../contract/plan-job.js';
 import type { Config } from '../config.js';
-import { assertPublicAddress } from './public-address.js';
+import { createCallbackClient, type Lookup } from './callback-http.js';
+import { ForbiddenAddressError } from './public-address.js';
 
 export interface CallbackData {
   readonly planId: string;
@@ -21,6 +23,7 @@ export interface CallbackData {
 }
 
 export interface CallbackSender {
+  /** Queues the plan's callback (once per plan) and hurries a delivery that was waiting for the plan's end. */
   send(data: CallbackData): Promise<void>;
   close(): Promise<void>;
 }
@@ -29,18 +32,23 @@ export function callbackQueueName(config: Config): string {
   return `${config.QUEUE_NAME}-callbacks`;
 }
 
+const jobIdOf = (planId: string) => `callback-${planId}`;
+
 export function createCallbackSender(config: Config, connection: Redis): CallbackSender {
   const queue = new Queue<CallbackData>(callbackQueueName(config), { connection, prefix: config.QUEUE_PREFIX });
   queue.on('error', () => undefined);
   return {
     async send(data) {
+      const jobId = jobIdOf(data.planId);
       await queue.add('callback', data, {
-        jobId: `callback-${data.planId}`,
+        jobId,
         attempts: config.CALLBACK_ATTEMPTS,
         backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
-        removeOnComplete: { age: config.RESULT_TTL_SECONDS, count: config.RESULT_MAX_COUNT },
-        removeOnFail: { age: config.RESULT_TTL_SECONDS, count: config.RESULT_MAX_COUNT },
+        removeOnComplete: { age: config.RESULT_TTL_SECONDS },
+        removeOnFail: { age: config.RESULT_TTL_SECONDS },
       });
+      const job = await queue.getJob(jobId);
+      if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
     },
     async close() {
       await queue.close();
@@ -62,33 +70,59 @@ export function signature(secret: string, id: string, timestamp: string, body: s
   return 'v1,' + createHmac('sha256', secret).update(`${id}.${timestamp}.${body}`).digest('base64');
 }
 
+/** How long a delivery that found its plan still running waits before it looks again. */
+const NOT_YET_MS = 1000;
+
+export interface CallbackWorkerOptions {
+  readonly config: Config;
+  readonly connection: Redis;
+  readonly logger: Logger;
+  /** The plan as GET shows it, whoever owns it. */
+  readonly readPlan: (planId: string) => Promise<PlanJob | null>;
+  /** Name resolution, injectable for tests. */
+  readonly lookup?: Lookup;
+}
+
+export interface CallbackWorker {
+  readonly worker: Worker<CallbackData>;
+  close(force?: boolean): Promise<void>;
+}
+
 /** Delivers callbacks; the work is I/O only, so it runs in the worker process itself. */
-export function createCallbackWorker(
-  config: Config,
-  connection: Redis,
-  logger: Logger,
-  readPlan: (planId: string) => Promise<PlanJob | null>,
-): Worker<CallbackData> {
-  const deliver = async (job: Job<CallbackData>) => {
+export function createCallbackWorker(options: CallbackWorkerOptions): CallbackWorker {
+  const { config, connection, logger, readPlan } = options;
+  const client = createCallbackClient({
+    allowPrivate: config.CALLBACK_ALLOW_PRIVATE,
+    timeoutMs: config.CALLBACK_TIMEOUT_MS,
+    ...(options.lookup ? { lookup: options.lookup } : {}),
+  });
+  const deliver = async (job: Job<CallbackData>, token?: string) => {
     const plan = await readPlan(job.data.planId);
     if (!plan) throw new UnrecoverableError('the plan no longer exists');
-    if (plan.status === 'queued' || plan.status === 'active') throw new Error('the plan has not finished yet');
-    await assertPublicAddress(job.data.url, config.CALLBACK_ALLOW_PRIVATE);
+    if (plan.status === 'queued' || plan.status === 'active') {
+      await job.moveToDelayed(Date.now() + NOT_YET_MS, token);
+      throw new DelayedError();
+    }
     const body = callbackBody(plan);
     const id = `plan-${plan.status}-${plan.id}`;
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers: Record<string, string> = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp };
     if (config.CALLBACK_SECRET) headers['webhook-signature'] = signature(config.CALLBACK_SECRET, id, timestamp, body);
-    const response = await fetch(job.data.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(config.CALLBACK_TIMEOUT_MS), redirect: 'manual' });
-    await response.body?.cancel();
-    if (!response.ok) throw new Error(`callback answered ${String(response.status)}`);
+    const status = await client.post(job.data.url, headers, body).catch((error: unknown) => {
+      throw error instanceof ForbiddenAddressError ? new UnrecoverableError(error.message) : error;
+    });
+    if (status < 200 || status >= 300) throw new Error(`callback answered ${String(status)}`);
   };
   const worker = new Worker<CallbackData>(callbackQueueName(config), deliver, { connection, prefix: config.QUEUE_PREFIX, concurrency: 4 });
-  worker.on('error', (err) => {
-    logger.error({ err }, 'callback worker error');
-  });
+  worker.on('error', () => undefined);
   worker.on('failed', (job, err) => {
     logger.warn({ jobId: job?.data.planId, attempt: job?.attemptsMade, err: err.message }, 'callback delivery failed');
   });
-  return worker;
+  return {
+    worker,
+    async close(force = false) {
+      await worker.close(force);
+      await client.close();
+    },
+  };
 }

@@ -11,13 +11,22 @@ export interface PlanJobData {
   readonly fingerprint: string;
 }
 
-/** Redis keys of the plan queue beside BullMQ's own, in one place. */
+/**
+ * Redis keys of the plan queue: BullMQ's own (its Redis layout, read directly
+ * so that one MULTI sees a job's state and result together) and ours beside them.
+ */
 export function queueKeys(prefix: string, queueName: string) {
   const base = `${prefix}:${queueName}`;
   return {
+    job: (jobId: string) => `${base}:${jobId}`,
+    completed: `${base}:completed`,
+    failed: `${base}:failed`,
+    active: `${base}:active`,
+    /** A cancel request, and the record of a plan cancelled while it waited (its job is gone). */
     cancelled: (jobId: string) => `${base}:cancelled:${jobId}`,
   };
 }
+export type QueueKeys = ReturnType<typeof queueKeys>;
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -1,38 +1,54 @@
+/**
+ * The one owner of a plan's lifecycle: submission (with idempotency keys),
+ * status and result (one atomic read, see plan-view.ts), ownership,
+ * cancellation, retention, and the moment a callback is due.
+ */
 import { randomUUID } from 'node:crypto';
 import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { PlanQueueError, storeUnavailable } from './errors.js';
-import type { PlanJob } from '../contract/plan-job.js';
-import { PlanProgress as PlanProgressSchema } from '../contract/plan-job.js';
+import type { PlanJob, JobStatus } from '../contract/plan-job.js';
 import type { PlanRequest } from '../contract/plan-request.js';
-import { PlanResult } from '../contract/plan-result.js';
+import type { PlanResult } from '../contract/plan-result.js';
 import type { Config } from '../config.js';
 import type { CallbackSender } from './callbacks.js';
+import { PlanQueueError, storeUnavailable } from './errors.js';
 import { fingerprint, queueKeys, sha256, type PlanJobData } from './keys.js';
+import { ownerOf, readSnapshot, viewOf, type CancelMark } from './plan-view.js';
 
 export interface PlanQueueOptions {
-  /** A connection that fails fast (enableOfflineQueue: false). */
+  /** A connection that fails fast (enableOfflineQueue: false) for the API; any connection for workers. */
   readonly connection: Redis;
   readonly queueName: string;
   readonly prefix: string;
   readonly attempts: number;
+  /** A finished plan is readable exactly this long after it ends. */
   readonly resultTtlSeconds: number;
-  readonly resultMaxCount: number;
-  readonly now?: () => Date;
-  /** Tells a cancelled waiting plan's callbackUrl; running plans are reported by their worker. */
+  readonly now?: () => number;
   readonly callbacks?: CallbackSender;
 }
 
 export interface SubmitOptions {
-  /** Scoped to the caller by the API (one client's key never meets another's). */
+  /** The tenant (API key name) the plan belongs to. */
+  readonly owner: string;
+  /** Scoped to the owner: one tenant's key never meets another's. */
   readonly idempotencyKey?: string;
   readonly requestId: string;
 }
 
+export interface Submitted {
+  readonly id: string;
+  readonly status: JobStatus;
+}
+
 export interface PlanQueue {
-  submit(request: PlanRequest, options: SubmitOptions): Promise<PlanJob>;
-  get(id: string): Promise<PlanJob | null>;
-  cancel(id: string): Promise<PlanJob | null>;
+  submit(request: PlanRequest, options: SubmitOptions): Promise<Submitted>;
+  /** The plan, or null when it does not exist for this owner. */
+  get(id: string, owner: string): Promise<PlanJob | null>;
+  cancel(id: string, owner: string): Promise<PlanJob | null>;
+  /** The plan whoever owns it, for the callback sender. */
+  read(id: string): Promise<PlanJob | null>;
+  /** A plan's job has ended (completed, failed for good, cancelled): start its retention, announce it. */
+  ended(id: string, callbackUrl: string | undefined): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,14 +63,14 @@ export function configuredPlanQueue(config: Config, connection: Redis, callbacks
     prefix: config.QUEUE_PREFIX,
     attempts: config.JOB_ATTEMPTS,
     resultTtlSeconds: config.RESULT_TTL_SECONDS,
-    resultMaxCount: config.RESULT_MAX_COUNT,
     ...(callbacks ? { callbacks } : {}),
   });
 }
 
 export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
   const { connection, queueName, prefix } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => Date.now());
+  const ttlMs = options.resultTtlSeconds * 1000;
   const keys = queueKeys(prefix, queueName);
   const queue = new Queue<PlanJobData, PlanResult>(queueName, { connection, prefix });
   // A Queue re-emits connection errors; the callers see them as failed commands.
@@ -62,60 +78,79 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
   const jobOptions: JobsOptions = {
     attempts: options.attempts,
     backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
-    removeOnComplete: { age: options.resultTtlSeconds, count: options.resultMaxCount },
-    removeOnFail: { age: options.resultTtlSeconds, count: options.resultMaxCount },
+    // Retention is ours (a TTL when the plan ends, checked on read); BullMQ's lazy clean-up is the backstop.
+    removeOnComplete: { age: options.resultTtlSeconds },
+    removeOnFail: { age: options.resultTtlSeconds },
   };
 
-  async function view(job: PlanJobHandle | undefined, id: string): Promise<PlanJob | null> {
-    const cancelledSince = await connection.get(keys.cancelled(id));
-    if (!job) return cancelledSince === null ? null : cancelledView(id, cancelledSince);
-    return toView(job, await job.getState(), cancelledSince !== null);
-  }
+  const read = async (id: string) => viewOf(await readSnapshot(connection, keys, id), ttlMs, now());
+  const readOwned = async (id: string, owner: string) => {
+    const snapshot = await readSnapshot(connection, keys, id);
+    return ownerOf(snapshot) === owner ? viewOf(snapshot, ttlMs, now()) : null;
+  };
+  const add = (id: string, request: PlanRequest, owner: string, requestId: string, digest: string) => {
+    const data: PlanJobData = { request, today: localDate(new Date(now()), request.timezone), requestId, fingerprint: digest };
+    // The job's name is its owner: read with the job's state, it costs no extra round trip.
+    return queue.add(owner, data, { ...jobOptions, jobId: id });
+  };
 
   return {
-    async submit(request, { idempotencyKey, requestId }) {
+    async submit(request, { owner, idempotencyKey, requestId }) {
       return guard(connection, async () => {
-        const id = idempotencyKey ? `plan-${sha256(idempotencyKey).slice(0, 40)}` : `plan-${randomUUID()}`;
-        // A plan cancelled while waiting is gone from the queue; its key keeps answering "cancelled".
-        const cancelledSince = idempotencyKey ? await connection.get(keys.cancelled(id)) : null;
-        if (cancelledSince !== null) return cancelledView(id, cancelledSince);
+        if (idempotencyKey === undefined) {
+          const id = `plan-${randomUUID()}`;
+          await add(id, request, owner, requestId, '');
+          return { id, status: 'queued' };
+        }
+        const id = `plan-${sha256(`${owner}\n${idempotencyKey}`).slice(0, 40)}`;
         const digest = fingerprint(request);
-        const data: PlanJobData = { request, today: localDate(now(), request.timezone), requestId, fingerprint: digest };
-        // With a custom id, BullMQ ignores a duplicate add: the job read back is the one that counts.
-        await queue.add('plan', data, { ...jobOptions, jobId: id });
+        const snapshot = await readSnapshot(connection, keys, id);
+        let plan = ownerOf(snapshot) === owner ? viewOf(snapshot, ttlMs, now()) : null;
+        if (!plan) {
+          // A plan past its retention frees its key, even before Redis has dropped it.
+          if (snapshot.job) await queue.remove(id);
+          // With a custom id, BullMQ ignores a duplicate add: the job read back is the one that counts.
+          await add(id, request, owner, requestId, digest);
+          plan = await readOwned(id, owner);
+        }
+        if (!plan) throw new PlanQueueError('internal', 'The plan was accepted but could not be read back.');
+        // A plan cancelled before it ran has no job left to compare with.
         const job = await queue.getJob(id);
         if (job && job.data.fingerprint !== digest) {
           throw new PlanQueueError('idempotency_mismatch', 'This Idempotency-Key was already used with a different request body.');
         }
-        const stored = await view(job, id);
-        if (!stored) throw new PlanQueueError('internal', 'The plan was accepted but could not be read back.');
-        return stored;
+        return { id, status: plan.status };
       });
     },
 
-    async get(id) {
-      return guard(connection, async () => view(await queue.getJob(id), id));
-    },
+    get: (id, owner) => guard(connection, () => readOwned(id, owner)),
 
-    async cancel(id) {
+    read: (id) => guard(connection, () => read(id)),
+
+    async cancel(id, owner) {
       return guard(connection, async () => {
-        const job = await queue.getJob(id);
-        const current = await view(job, id);
-        if (!job || !current) return current;
+        const current = await readOwned(id, owner);
+        if (!current) return null;
         if (current.status === 'completed' || current.status === 'failed') {
-          throw new PlanQueueError('already_finished', `Plan ${id} has already ${current.status === 'completed' ? 'completed' : 'failed'}.`);
+          throw new PlanQueueError('already_finished', `Plan ${id} has already ${current.status}.`);
         }
         if (current.status === 'cancelled') return current;
-        // The mark is what a running processor watches; a waiting job is also removed.
-        await connection.set(keys.cancelled(id), current.createdAt, 'EX', options.resultTtlSeconds);
-        const removed = await job.remove().then(
-          () => true,
-          () => false,
-        );
-        const url = job.data.request.callbackUrl;
+        // The mark is what a running processor watches; a waiting job is removed at once.
+        const mark: CancelMark = { owner, createdAt: current.createdAt, at: new Date(now()).toISOString() };
+        await connection.set(keys.cancelled(id), JSON.stringify(mark), 'EX', options.resultTtlSeconds);
+        const url = (await queue.getJob(id))?.data.request.callbackUrl;
+        const removed = (await queue.remove(id).catch(() => 0)) === 1;
         if (removed && url) await options.callbacks?.send({ planId: id, url });
-        return view(removed ? undefined : await queue.getJob(id), id);
+        return read(id);
       });
+    },
+
+    async ended(id, callbackUrl) {
+      const view = await read(id);
+      if (view?.expiresAt !== undefined) {
+        await connection.pexpireat(keys.job(id), Date.parse(view.expiresAt));
+      }
+      if (callbackUrl) await options.callbacks?.send({ planId: id, url: callbackUrl });
     },
 
     async ping() {
@@ -127,43 +162,6 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
     },
   };
 }
-
-async function toView(job: PlanJobHandle, state: string, cancelled: boolean): Promise<PlanJob> {
-  const id = job.id ?? '';
-  const status = statusOf(state, cancelled, job.failedReason);
-  const progress = PlanProgressSchema.safeParse(job.progress);
-  const base: PlanJob = {
-    id,
-    status,
-    createdAt: new Date(job.timestamp).toISOString(),
-    attempts: job.attemptsStarted,
-    progress: progress.success ? progress.data : null,
-    ...(job.processedOn ? { startedAt: new Date(job.processedOn).toISOString() } : {}),
-    ...(job.finishedOn ? { finishedAt: new Date(job.finishedOn).toISOString() } : {}),
-  };
-  if (status === 'completed') {
-    const result = PlanResult.safeParse(job.returnvalue);
-    if (result.success) return { ...base, result: result.data };
-    return { ...base, status: 'failed', error: { title: 'Unreadable result', detail: 'The stored plan does not match the result schema.' } };
-  }
-  if (status === 'failed') return { ...base, error: { title: 'Planning failed', detail: job.failedReason } };
-  return Promise.resolve(base);
-}
-
-function statusOf(state: string, cancelled: boolean, failedReason: string | undefined): PlanJob['status'] {
-  if (state === 'completed') return 'completed';
-  if (cancelled || (state === 'failed' && failedReason === CANCELLED)) return 'cancelled';
-  if (state === 'failed') return 'failed';
-  if (state === 'active') return 'active';
-  return 'queued';
-}
-
-function cancelledView(id: string, createdAt: string): PlanJob {
-  return { id, status: 'cancelled', createdAt, attempts: 0, progress: null };
-}
-
-/** The reason a cancelled job fails with. */
-export const CANCELLED = 'cancelled';
 
 /**
  * Runs a Redis-backed operation; a lost connection becomes a 503 problem at once
@@ -185,7 +183,16 @@ function isConnectionError(error: unknown): boolean {
   return error instanceof Error && CONNECTION_FAILURE.test(error.message);
 }
 
+/** One formatter per time zone: building one costs more than the rest of a submission. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in an IANA time zone, "YYYY-MM-DD". */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // Only zones that validation accepted get here, so the map is bounded by the zone database.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }

@@ -4,7 +4,7 @@
  * and the job lock keeps being renewed. Children are reused between jobs: the
  * only module state is the configuration and one Redis connection.
  */
-import { UnrecoverableError, type SandboxedJob } from 'bullmq';
+import { UnrecoverableError, WaitingError, type SandboxedJob } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PlanRequest } from '../contract/plan-request.js';
 import { PlanResult } from '../contract/plan-result.js';
@@ -13,7 +13,7 @@ import { PlanCancelledError, runPlan } from '../pipeline.js';
 import { OsrmUnavailableError } from '../matrix/errors.js';
 import { createProviders, isPermanentTravelTimeError } from '../providers.js';
 import { createCallbackSender, type CallbackSender } from './callbacks.js';
-import { CANCELLED } from './plan-queue.js';
+import { CANCELLED } from './plan-view.js';
 import { queueKeys, type PlanJobData } from './keys.js';
 
 let state: Shared | undefined;
@@ -23,6 +23,8 @@ interface Shared {
   readonly redis: Redis;
   readonly cache: Redis;
   readonly callbacks: CallbackSender;
+  /** Aborted when the worker stops this child (SIGTERM at shutdown). */
+  readonly stopping: AbortSignal;
 }
 
 function shared(): Shared {
@@ -34,20 +36,24 @@ function shared(): Shared {
     // Failed commands surface where they are used; the matrix cache falls back to fetching.
     redis.on('error', () => undefined);
     cache.on('error', () => undefined);
-    state = { config, redis, cache, callbacks: createCallbackSender(config, redis) };
+    const stopping = new AbortController();
+    process.once('SIGTERM', () => {
+      stopping.abort();
+    });
+    state = { config, redis, cache, callbacks: createCallbackSender(config, redis), stopping: stopping.signal };
   }
   return state;
 }
 
 export default async function processPlan(
   job: SandboxedJob<PlanJobData, PlanResult>,
-  _token?: string,
+  token?: string,
   signal?: AbortSignal,
 ): Promise<PlanResult> {
-  const { config, redis, cache, callbacks } = shared();
+  const { config, redis, cache, callbacks, stopping } = shared();
   const keys = queueKeys(config.QUEUE_PREFIX, config.QUEUE_NAME);
   const url = job.data.request.callbackUrl;
-  // The callback is queued before the plan ends; its delivery waits until GET shows the end.
+  // Queued before the plan ends too, so a worker lost right after it still delivers; the delivery waits for the end.
   const notify = async () => {
     if (url) await callbacks.send({ planId: job.id, url }).catch(() => undefined);
   };
@@ -62,13 +68,18 @@ export default async function processPlan(
       () => undefined,
     );
   }, CANCEL_POLL_MS);
-  const stop = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
+  const stop = AbortSignal.any([cancel.signal, stopping, ...(signal ? [signal] : [])]);
   try {
     if ((await redis.exists(keys.cancelled(job.id)).catch(() => 0)) === 1) throw new UnrecoverableError(CANCELLED);
     const result = await plan(job, config, cache, stop);
     await notify();
     return result;
   } catch (error) {
+    if (stopping.aborted && !cancel.signal.aborted) {
+      // The worker is shutting down: the plan goes back to the queue for another worker, unharmed.
+      await job.moveToWait(token).catch(() => undefined);
+      throw new WaitingError();
+    }
     const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (final) await notify();
     throw error;

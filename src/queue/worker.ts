@@ -4,9 +4,12 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { PlanResult } from '../contract/plan-result.js';
 import { configToEnv, type Config } from '../config.js';
+import { outageLog } from '../logger.js';
 import type { PlanJobData } from './keys.js';
+import type { Lookup } from './callback-http.js';
 import { createCallbackSender, createCallbackWorker } from './callbacks.js';
-import { CANCELLED, configuredPlanQueue, type PlanJobHandle } from './plan-queue.js';
+import { configuredPlanQueue, type PlanJobHandle } from './plan-queue.js';
+import { CANCELLED } from './plan-view.js';
 
 export interface PlanWorkerOptions {
   readonly config: Config;
@@ -15,11 +18,17 @@ export interface PlanWorkerOptions {
   readonly logger: Logger;
   /** The compiled processor; defaults to the one next to this file. */
   readonly processorFile?: string;
+  /** Name resolution for callbacks, injectable for tests. */
+  readonly lookup?: Lookup;
 }
 
 export interface PlanWorker {
   readonly worker: Worker<PlanJobData, PlanResult>;
-  close(): Promise<void>;
+  /**
+   * Stops taking plans and waits up to `waitMs` for running ones, then stops
+   * (a plan cut short is taken over by another worker once its lock expires).
+   */
+  close(waitMs?: number): Promise<void>;
 }
 
 export const DEFAULT_PROCESSOR = fileURLToPath(new URL('./processor.js', import.meta.url));
@@ -32,36 +41,38 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     useWorkerThreads: false,
-    workerForkOptions: { env: { ...process.env, ...configToEnv(config) }, execArgv: [`--max-old-space-size=${String(config.WORKER_MAX_MEMORY_MB)}`] },
+    workerForkOptions: { env: { ...withoutSecrets(process.env), ...configToEnv(config) }, execArgv: [`--max-old-space-size=${String(config.WORKER_MAX_MEMORY_MB)}`] },
     lockDuration: config.WORKER_LOCK_MS,
     stalledInterval: config.WORKER_LOCK_MS,
   });
+  // A worker without Redis reports every reconnection: once, then calmly.
+  const errors = outageLog(logger, 'plan worker');
   worker.on('error', (err) => {
-    logger.error({ err }, 'worker error');
+    errors.failed(err);
   });
   worker.on('active', (job) => {
+    errors.recovered();
     logger.info({ jobId: job.id, repId: job.data.request.rep.id, reqId: job.data.requestId }, 'plan started');
   });
   const callbacks = createCallbackSender(config, connection);
-  const plans = configuredPlanQueue(config, connection);
-  const callbackWorker = createCallbackWorker(config, connection, logger, (id) => plans.get(id));
-  // The processor queues the callback itself; this covers plans that end outside it (crashes, stalls).
-  const notify = (job: PlanJobHandle) => {
-    const url = job.data.request.callbackUrl;
-    if (!url || !job.id) return;
-    callbacks.send({ planId: job.id, url }).catch((err: unknown) => {
-      logger.error({ err, jobId: job.id }, 'could not queue the callback');
+  const plans = configuredPlanQueue(config, connection, callbacks);
+  const callbackWorker = createCallbackWorker({ config, connection, logger, readPlan: (id) => plans.read(id), ...(options.lookup ? { lookup: options.lookup } : {}) });
+  // The plan's end, as BullMQ has recorded it: retention starts and the callback is due.
+  const ended = (job: PlanJobHandle) => {
+    if (!job.id) return;
+    plans.ended(job.id, job.data.request.callbackUrl).catch((err: unknown) => {
+      logger.error({ err, jobId: job.id }, 'could not record the end of a plan');
     });
   };
   worker.on('completed', (job) => {
     logger.info({ jobId: job.id, reqId: job.data.requestId }, 'plan completed');
-    notify(job);
+    ended(job);
   });
   worker.on('failed', (job, err) => {
     const cancelled = err.message === CANCELLED;
     logger[cancelled ? 'info' : 'warn']({ jobId: job?.id, reqId: job?.data.requestId, err: cancelled ? undefined : err }, cancelled ? 'plan cancelled' : 'plan failed');
     // finishedOn is set only when no attempt is left.
-    if (job?.finishedOn) notify(job);
+    if (job?.finishedOn) ended(job);
   });
   worker.on('stalled', (jobId) => {
     logger.warn({ jobId }, 'plan job stalled');
@@ -69,11 +80,22 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
 
   return {
     worker,
-    async close() {
-      await worker.close();
-      await callbackWorker.close();
+    async close(waitMs = Infinity) {
+      // pause() waits for running jobs without committing to a close, so the close below can still be forced.
+      const idle = Promise.all([worker.pause(), callbackWorker.worker.pause()]);
+      if (waitMs > 0) await Promise.race([idle, sleep(waitMs)]);
+      await Promise.all([worker.close(true), callbackWorker.close(true)]);
       await callbacks.close();
       await plans.close();
     },
   };
+}
+
+/** The parent's environment for solver children, less what they have no use for. */
+function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => key !== 'API_KEYS' && key !== 'CALLBACK_SECRET'));
+}
+
+function sleep(ms: number): Promise<void> {
+  return Number.isFinite(ms) ? new Promise((resolve) => setTimeout(resolve, ms).unref()) : new Promise(() => undefined);
 }

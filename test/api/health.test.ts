@@ -26,7 +26,7 @@ describe('health and readiness', () => {
     const connection = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => 50 });
     connection.on('error', () => undefined);
     connection.connect().catch(() => undefined);
-    const plans = createPlanQueue({ connection, queueName: config.QUEUE_NAME, prefix: config.QUEUE_PREFIX, attempts: 1, resultTtlSeconds: 60, resultMaxCount: 10 });
+    const plans = createPlanQueue({ connection, queueName: config.QUEUE_NAME, prefix: config.QUEUE_PREFIX, attempts: 1, resultTtlSeconds: 60 });
     const app = await buildApp({ config, plans, logger: false });
     try {
       const ready = await app.inject({ method: 'GET', url: '/ready' });

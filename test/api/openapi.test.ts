@@ -5,6 +5,12 @@ import { buildApp } from '../../src/api/app.js';
 import { openApiText } from '../../src/api/openapi.js';
 import { defaultConfig } from '../../src/config.js';
 import { detachedPlanQueue } from '../../src/queue/detached.js';
+import { PlanJob, Submitted } from '../../src/contract/plan-job.js';
+import { PlanRequest } from '../../src/contract/plan-request.js';
+import { ProblemDocument } from '../../src/contract/problem.js';
+import { UNPLANNED_REASONS } from '../../src/contract/plan-result.js';
+import { minimalRequest } from '../../src/api/examples.js';
+import { z } from 'zod';
 
 async function generated(): Promise<string> {
   const app = await buildApp({ config: defaultConfig(), plans: detachedPlanQueue(), logger: false });
@@ -72,4 +78,58 @@ describe('OpenAPI document', () => {
       await app.close();
     }
   });
+
+  it('describes every operation: an operationId, its responses with their media type, example and headers', async () => {
+    const doc = Document.parse(JSON.parse(await generated()));
+    const schemas: Record<string, z.ZodType> = { Submitted, PlanJob, Problem: ProblemDocument };
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(operation.operationId, where).toMatch(/^[a-z][A-Za-z]+$/);
+        for (const [status, response] of Object.entries(operation.responses)) {
+          expect(response.description, `${where} ${status}`).not.toBe('Default Response');
+          expect(Object.keys(response.headers ?? {}), `${where} ${status}`).toContain('x-request-id');
+          const media = Object.keys(response.content ?? {});
+          expect(media, `${where} ${status}`).toEqual([Number(status) >= 400 ? 'application/problem+json' : 'application/json']);
+          for (const { schema, example } of Object.values(response.content ?? {})) {
+            expect(example, `${where} ${status} has an example`).toBeDefined();
+            const ref = schema.$ref?.split('/').at(-1) ?? '';
+            const zod = new Map(Object.entries(schemas)).get(ref);
+            if (zod) expect(zod.safeParse(example).error?.issues ?? [], `${where} ${status}`).toEqual([]);
+            if (ref === 'Problem') expect(example, `${where} ${status}`).toMatchObject({ status: Number(status) });
+          }
+          if (status === '429' || status === '503') expect(Object.keys(response.headers ?? {}), `${where} ${status}`).toContain('retry-after');
+        }
+      }
+    }
+    expect(Object.keys(new Map(Object.entries(operation(doc, '/v1/plans', 'post')?.responses ?? {})).get('202')?.headers ?? {})).toEqual(expect.arrayContaining(['location', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']));
+  });
+
+  it('declares both ways of sending an API key, on the plan routes only', async () => {
+    const doc = Document.parse(JSON.parse(await generated()));
+    expect(doc.components.securitySchemes).toMatchObject({ apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' }, bearer: { type: 'http', scheme: 'bearer' } });
+    expect(operation(doc, '/v1/plans', 'post')?.security).toEqual([{ apiKey: [] }, { bearer: [] }]);
+    expect(operation(doc, '/health', 'get')?.security).toEqual([]);
+  });
+
+  it('explains every unplanned reason code', async () => {
+    const text = await generated();
+    for (const code of UNPLANNED_REASONS) expect(text).toContain(`| \`${code}\` |`);
+  });
+
+  it('shows a minimal request that the schema accepts', () => {
+    expect(PlanRequest.safeParse(minimalRequest).success).toBe(true);
+  });
 });
+
+const Media = z.object({ schema: z.object({ $ref: z.string().optional() }).loose(), example: z.unknown() });
+const Response = z.object({ description: z.string(), headers: z.record(z.string(), z.unknown()).optional(), content: z.record(z.string(), Media).optional() });
+const Operation = z.object({ operationId: z.string().optional(), security: z.array(z.record(z.string(), z.array(z.string()))).optional(), responses: z.record(z.string(), Response) }).loose();
+const Document = z.object({
+  paths: z.record(z.string(), z.record(z.string(), Operation)),
+  components: z.object({ securitySchemes: z.record(z.string(), z.unknown()) }).loose(),
+});
+
+function operation(doc: z.infer<typeof Document>, path: string, method: string): z.infer<typeof Operation> | undefined {
+  return new Map(Object.entries(new Map(Object.entries(doc.paths)).get(path) ?? {})).get(method);
+}

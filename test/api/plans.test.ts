@@ -80,7 +80,8 @@ describe('plans over a real queue', () => {
     const outcome = finished(worker, id);
     await searching(worker, id);
     const res = await service.app.inject({ method: 'DELETE', url: `/v1/plans/${id}` });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(202);
+    expect(res.json<PlanJob>()).toMatchObject({ status: 'active', cancelRequested: true });
     expect(await outcome).toBe('failed');
     const job = await read(id);
     expect(job.status).toBe('cancelled');

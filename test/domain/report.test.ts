@@ -181,7 +181,7 @@ describe('unplanned reasons', () => {
     ]);
     const result = run(req, [0, 5, 7]);
     expect(result.unplanned).toEqual([
-      { accountId: 'sat', visitsMissing: 1, reason: 'no_working_day_in_window', message: 'The appointment with sat on Sat 28 Nov falls on a day the rep does not work.' },
+      { accountId: 'sat', visitsMissing: 1, reason: 'appointment_outside_working_hours', message: 'The appointment with sat on Sat 28 Nov falls on a day the rep does not work.' },
     ]);
     expect(result.days[0]?.stops.find((s) => s.id === 'closed')).toMatchObject({ start: '10:30', appointment: true });
   });

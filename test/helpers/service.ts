@@ -43,7 +43,7 @@ export async function startService(config: Config = testConfig()): Promise<TestS
   await new Promise<void>((resolve) => redis.once('ready', () => { resolve(); }));
   const callbacks = createCallbackSender(config, redis);
   const plans = configuredPlanQueue(config, redis, callbacks);
-  const app = await buildApp({ config, plans, logger: false });
+  const app = await buildApp({ config, plans, redis, logger: false });
   const workers: { worker: PlanWorker; connection: Redis }[] = [];
   return {
     config,

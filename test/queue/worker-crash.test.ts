@@ -51,7 +51,7 @@ describe('a worker that dies mid-plan', () => {
 
     const worker = service.startWorker();
     expect(await finished(worker, id)).toBe('completed');
-    const job = await service.plans.get(id);
+    const job = await service.plans.read(id);
     expect(job?.status).toBe('completed');
     expect(job?.attempts).toBeGreaterThanOrEqual(2);
     const request = PlanRequest.parse(body);

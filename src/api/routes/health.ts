@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PlanQueue } from '../../queue/plan-queue.js';
-import { ProblemDocument } from '../../contract/problem.js';
+import { problemExamples } from '../examples.js';
+import { jsonResponse, problemResponses } from '../openapi.js';
 
 const Health = z
   .object({ status: z.literal('ok').meta({ description: 'Always "ok" when the check passes.', examples: ['ok'] }) })
@@ -10,16 +11,26 @@ const Health = z
 export const healthRoutes: FastifyPluginAsyncZod<{ readonly plans: PlanQueue }> = (app, { plans }) => {
   app.get(
     '/health',
-    { schema: { summary: 'Liveness', tags: ['operations'], response: { 200: Health } } },
+    {
+      schema: {
+        operationId: 'health',
+        summary: 'Liveness: the process answers',
+        tags: ['operations'],
+        security: [],
+        response: { 200: jsonResponse('The process is alive.', Health, { status: 'ok' }) },
+      },
+    },
     () => ({ status: 'ok' as const }),
   );
   app.get(
     '/ready',
     {
       schema: {
+        operationId: 'ready',
         summary: 'Readiness: the job store (Redis) answers',
         tags: ['operations'],
-        response: { 200: Health, 503: ProblemDocument },
+        security: [],
+        response: { 200: jsonResponse('Redis answers: the service can take plans.', Health, { status: 'ok' }), ...problemResponses(problemExamples.ready) },
       },
     },
     async () => {

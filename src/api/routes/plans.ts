@@ -1,58 +1,57 @@
-import { createHash } from 'node:crypto';
-import { isIP } from 'node:net';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
-import type { PlanQueue } from '../../queue/plan-queue.js';
-import { hostOf, isPrivateAddress } from '../../queue/public-address.js';
-import { ServiceError, jsonPointer, type FieldError } from '../errors.js';
 import { PlanId, PlanJob, Submitted } from '../../contract/plan-job.js';
 import { PlanRequest } from '../../contract/plan-request.js';
-import { ProblemDocument } from '../../contract/problem.js';
+import type { PlanQueue } from '../../queue/plan-queue.js';
+import { checkOffer, checkSize } from '../admission.js';
+import { ServiceError } from '../errors.js';
+import { cancelledPlan, cancellingPlan, completedPlan, problemExamples, submitted } from '../examples.js';
+import { RATE_LIMIT_HEADERS, SECURED, jsonResponse, problemResponses } from '../openapi.js';
 
 export interface PlansRoutesOptions {
   readonly config: Config;
   readonly plans: PlanQueue;
 }
 
-const problems = {
-  400: ProblemDocument,
-  401: ProblemDocument,
-  404: ProblemDocument,
-  409: ProblemDocument,
-  413: ProblemDocument,
-  415: ProblemDocument,
-  422: ProblemDocument,
-  503: ProblemDocument,
-};
-
 const IdParams = z.object({ id: PlanId });
+
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, 'expected 1 to 255 visible ASCII characters')
+    .optional()
+    .meta({ description: 'The same key with the same body returns the same plan; with another body it is refused (422). Keys are scoped to the API key.' }),
+});
 
 export const plansRoutes: FastifyPluginAsyncZod<PlansRoutesOptions> = (app, { config, plans }) => {
   app.post(
     '/v1/plans',
     {
       bodyLimit: config.BODY_LIMIT_BYTES,
+      // Size limits on the raw body, before the schema walks it.
+      preValidation: async (request) => {
+        checkSize(request.body, config);
+        return Promise.resolve();
+      },
       schema: {
+        operationId: 'submitPlan',
         summary: 'Submit a plan request',
-        description: 'Validates the request and queues it. Poll the `Location` until the status is `completed`, `failed` or `cancelled`.',
+        description: 'Validates the request and queues it. Poll the `Location` until the status is `completed`, `failed` or `cancelled`, or give a `callbackUrl`.',
         tags: ['plans'],
-        headers: z.object({
-          'idempotency-key': z
-            .string()
-            .regex(/^[\x21-\x7e]{1,255}$/, 'expected 1 to 255 visible ASCII characters')
-            .optional()
-            .meta({ description: 'The same key with the same body returns the same plan; with another body it is refused (422).' }),
-        }),
+        security: SECURED,
+        headers: IdempotencyHeaders,
         body: PlanRequest,
-        response: { 202: Submitted, ...problems },
+        response: {
+          202: jsonResponse('Accepted: the plan is queued (or, for a known Idempotency-Key, the plan as it stands).', Submitted, submitted, ['location', ...RATE_LIMIT_HEADERS]),
+          ...problemResponses(problemExamples.submit, true),
+        },
       },
     },
     async (request, reply) => {
-      checkLimits(request.body, config);
+      checkOffer(request.body, config);
       const key = request.headers['idempotency-key'];
-      const idempotencyKey = key === undefined ? undefined : `${callerOf(request.headers)}:${key}`;
-      const job = await plans.submit(request.body, { requestId: request.id, ...(idempotencyKey ? { idempotencyKey } : {}) });
+      const job = await plans.submit(request.body, { owner: request.caller, requestId: request.id, ...(key === undefined ? {} : { idempotencyKey: key }) });
       return reply.code(202).header('location', `/v1/plans/${job.id}`).send({ id: job.id, status: job.status });
     },
   );
@@ -61,61 +60,48 @@ export const plansRoutes: FastifyPluginAsyncZod<PlansRoutesOptions> = (app, { co
     '/v1/plans/:id',
     {
       schema: {
+        operationId: 'getPlan',
         summary: 'Read a plan',
-        description: 'Status, progress and, once completed, the plan.',
+        description: 'Status, progress and, once completed, the plan. Only the API key that submitted a plan can read it.',
         tags: ['plans'],
+        security: SECURED,
         params: IdParams,
-        response: { 200: PlanJob, ...problems },
+        response: {
+          200: jsonResponse('The plan as it stands.', PlanJob, completedPlan, RATE_LIMIT_HEADERS),
+          ...problemResponses({ 400: problemExamples.read[400], 401: problemExamples.read[401], 404: problemExamples.read[404], 429: problemExamples.read[429], 503: problemExamples.read[503] }, true),
+        },
       },
     },
-    async (request) => {
-      return found(await plans.get(request.params.id), request.params.id);
-    },
+    async (request) => found(await plans.get(request.params.id, request.caller), request.params.id),
   );
 
   app.delete(
     '/v1/plans/:id',
     {
       schema: {
+        operationId: 'cancelPlan',
         summary: 'Cancel a plan',
-        description: 'A queued plan is removed; a running one stops at its next check. Finished plans cannot be cancelled (409).',
+        description:
+          'A queued plan is cancelled at once (200). A running plan is asked to stop (202, `cancelRequested`); it becomes `cancelled` within a second, or `completed` if it finished first. Finished plans cannot be cancelled (409).',
         tags: ['plans'],
+        security: SECURED,
         params: IdParams,
-        response: { 200: PlanJob, ...problems },
+        response: {
+          200: jsonResponse('The plan is cancelled.', PlanJob, cancelledPlan, RATE_LIMIT_HEADERS),
+          202: jsonResponse('The running plan has been asked to stop.', PlanJob, cancellingPlan, RATE_LIMIT_HEADERS),
+          ...problemResponses(problemExamples.read, true),
+        },
       },
     },
-    async (request) => {
-      return found(await plans.cancel(request.params.id), request.params.id);
+    async (request, reply) => {
+      const plan = found(await plans.cancel(request.params.id, request.caller), request.params.id);
+      return reply.code(plan.status === 'cancelled' ? 200 : 202).send(plan);
     },
   );
   return Promise.resolve();
 };
 
-/** Who is calling, for scoping idempotency keys: a digest of the API key, or "anonymous". */
-function callerOf(headers: { 'x-api-key'?: string | string[]; authorization?: string }): string {
-  const key = headers['x-api-key'] ?? headers.authorization;
-  return typeof key === 'string' ? createHash('sha256').update(key.replace(/^Bearer\s+/i, '')).digest('hex').slice(0, 16) : 'anonymous';
-}
-
 function found<T>(value: T | null, id: string): T {
   if (value === null) throw new ServiceError('not_found', `No plan ${id}; results are kept for a limited time.`);
   return value;
-}
-
-/** Size limits are configuration, so they are checked here rather than in the schema. */
-function checkLimits(body: PlanRequest, config: Config): void {
-  const errors: FieldError[] = [];
-  const over = (path: (string | number)[], value: number, max: number, what: string) => {
-    if (value > max) errors.push({ pointer: jsonPointer(path), detail: `${String(value)} ${what}; this service accepts at most ${String(max)}.` });
-  };
-  over(['accounts'], body.accounts.length, config.MAX_ACCOUNTS, 'accounts');
-  over(['prospects'], body.prospects.length, config.MAX_PROSPECTS, 'prospects');
-  over(['horizon', 'days'], body.horizon.days, config.MAX_HORIZON_DAYS, 'horizon days');
-  over(['options', 'timeLimitSeconds'], body.options.timeLimitSeconds, config.MAX_TIME_LIMIT_SECONDS, 'seconds of solver time');
-  if (errors.length > 0) throw new ServiceError('limit_exceeded', 'The request is larger than this service accepts.', errors);
-  const host = body.callbackUrl === undefined ? undefined : hostOf(body.callbackUrl);
-  if (host !== undefined && !config.CALLBACK_ALLOW_PRIVATE && (host === 'localhost' || (isIP(host) !== 0 && isPrivateAddress(host)))) {
-    const detail = 'callbackUrl points to a private or loopback address, which this service does not call.';
-    throw new ServiceError('validation', detail, [{ pointer: jsonPointer(['callbackUrl']), detail }]);
-  }
 }

@@ -1,0 +1,73 @@
+/**
+ * What a plan request must pass besides its schema: the configured size
+ * limits, checked on the raw body before validation (cheap, so a huge body is
+ * refused before the schema walks it), then what only this service's setup
+ * can tell (is OSRM configured, is the callback address callable).
+ */
+import { isIP } from 'node:net';
+import type { Config } from '../config.js';
+import type { PlanRequest } from '../contract/plan-request.js';
+import { MAX_PREVIOUS_VISITS } from '../contract/plan-request.js';
+import { hostOf, specialPurpose } from '../queue/public-address.js';
+import { ServiceError, jsonPointer, type FieldError } from './errors.js';
+
+type Path = (string | number)[];
+
+/** Refuses a body over the configured limits, looking only at a few lengths and numbers. */
+export function checkSize(body: unknown, config: Config): void {
+  const errors: FieldError[] = [];
+  const over = (path: Path, value: number, max: number, what: string) => {
+    if (value > max) errors.push({ pointer: jsonPointer(path), detail: `${String(value)} ${what}; this service accepts at most ${String(max)}.` });
+  };
+  const accounts = field(body, 'accounts');
+  const prospects = field(body, 'prospects');
+  const days = field(field(body, 'horizon'), 'days');
+  const seconds = field(field(body, 'options'), 'timeLimitSeconds');
+  if (Array.isArray(accounts)) over(['accounts'], accounts.length, config.MAX_ACCOUNTS, 'accounts');
+  if (Array.isArray(prospects)) over(['prospects'], prospects.length, config.MAX_PROSPECTS, 'prospects');
+  if (typeof days === 'number') over(['horizon', 'days'], days, config.MAX_HORIZON_DAYS, 'horizon days');
+  if (typeof seconds === 'number') over(['options', 'timeLimitSeconds'], seconds, config.MAX_TIME_LIMIT_SECONDS, 'seconds of solver time');
+  const long = longArray(body, MAX_PREVIOUS_VISITS);
+  if (long) over(long.path, long.length, MAX_PREVIOUS_VISITS, 'items');
+  if (errors.length > 0) throw new ServiceError('limit_exceeded', 'The request is larger than this service accepts.', errors);
+}
+
+/** Refuses what this service cannot do for a valid request. */
+export function checkOffer(request: PlanRequest, config: Config): void {
+  if (request.options.travelTimes === 'osrm' && !config.OSRM_URL) {
+    const detail = 'This service has no road network (OSRM) configured: ask for "haversine" or leave travelTimes out.';
+    throw new ServiceError('option_unavailable', detail, [{ pointer: jsonPointer(['options', 'travelTimes']), detail }]);
+  }
+  const host = request.callbackUrl === undefined ? undefined : hostOf(request.callbackUrl);
+  if (host === undefined || config.CALLBACK_ALLOW_PRIVATE) return;
+  const range = host === 'localhost' || host.endsWith('.localhost') ? 'loopback' : isIP(host) !== 0 ? specialPurpose(host) : null;
+  if (range !== null) {
+    const detail = `callbackUrl points to a ${range} address, which this service does not call.`;
+    throw new ServiceError('validation', detail, [{ pointer: jsonPointer(['callbackUrl']), detail }]);
+  }
+}
+
+/** A body's own field, read without trusting its shape. */
+function field(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return Object.getOwnPropertyDescriptor(value, key)?.value;
+}
+
+/** The first array longer than `max`, depth first; its path is built only once it is found. */
+function longArray(value: unknown, max: number): { path: Path; length: number } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    if (value.length > max) return { path: [], length: value.length };
+    for (let i = 0; i < value.length; i++) {
+      const found = longArray(value[i], max);
+      if (found) return { path: [i, ...found.path], length: found.length };
+    }
+    return undefined;
+  }
+  const children: unknown[] = Object.values(value);
+  for (let i = 0; i < children.length; i++) {
+    const found = longArray(children[i], max);
+    if (found) return { path: [Object.keys(value)[i] ?? '', ...found.path], length: found.length };
+  }
+  return undefined;
+}

@@ -1,0 +1,116 @@
+/**
+ * Examples for the OpenAPI document, typed by the contract's own types; the
+ * OpenAPI test also parses each one with its schema, so none can drift.
+ */
+import type { PlanJob } from '../contract/plan-job.js';
+import type { ProblemDocument } from '../contract/problem.js';
+
+const ID = 'plan-3f1c2a9e-8d0b-4b53-9f0e-2a8f1c7d6e55';
+const REQUEST_ID = '6f1b7c2e-1d4a-4f7e-9a35-0c2b8d9e4f11';
+
+export { MINIMAL_REQUEST as minimalRequest } from '../contract/request-example.js';
+
+export const submitted = { id: ID, status: 'queued' } as const;
+
+export const completedPlan: PlanJob = {
+  id: ID,
+  status: 'completed',
+  createdAt: '2026-11-20T16:02:11.348Z',
+  startedAt: '2026-11-20T16:02:11.402Z',
+  finishedAt: '2026-11-20T16:02:21.977Z',
+  expiresAt: '2026-11-27T16:02:21.977Z',
+  attempts: 1,
+  progress: { iteration: 5210, bestCost: 5520, elapsedMs: 10000 },
+  result: {
+    summary: {
+      visitsRequired: 2,
+      visitsPlanned: 1,
+      visitsMissed: 1,
+      prospectVisits: 0,
+      driveMinutes: 92,
+      driveKm: 74.3,
+      visitMinutes: 45,
+      utilisation: 0.31,
+      objective: { travel: 92, distance: 0, missedVisits: 166666.67, prospects: 0, total: 166758.67 },
+      travelTimeSource: 'haversine',
+    },
+    days: [
+      {
+        date: '2026-11-23',
+        departure: '08:00',
+        return: '09:32',
+        driveMinutes: 92,
+        driveKm: 74.3,
+        visitMinutes: 45,
+        returnTravelMinutes: 47,
+        returnTravelKm: 37.9,
+        stops: [
+          { kind: 'account', id: 'acc-0042', name: 'Boulangerie Morel', arrival: '08:45', start: '08:45', end: '09:30', waitMinutes: 0, travelMinutes: 45, travelKm: 36.4 },
+        ],
+      },
+    ],
+    unplanned: [
+      { accountId: 'acc-0007', visitsMissing: 1, reason: 'outside_opening_hours', message: 'acc-0007 is not open for 30 minutes on any working day between 23 and 27 Nov.' },
+    ],
+    accounts: [
+      { id: 'acc-0042', visitsRequired: 1, plannedDates: ['2026-11-23'], nextDue: '2026-11-30' },
+      { id: 'acc-0007', visitsRequired: 1, plannedDates: [], nextDue: '2026-12-04' },
+    ],
+  },
+};
+
+export const cancellingPlan: PlanJob = {
+  id: ID,
+  status: 'active',
+  createdAt: '2026-11-20T16:02:11.348Z',
+  startedAt: '2026-11-20T16:02:11.402Z',
+  attempts: 1,
+  progress: { iteration: 1200, bestCost: 35640, elapsedMs: 4200 },
+  cancelRequested: true,
+};
+
+export const cancelledPlan: PlanJob = {
+  id: ID,
+  status: 'cancelled',
+  createdAt: '2026-11-20T16:02:11.348Z',
+  finishedAt: '2026-11-20T16:02:13.120Z',
+  expiresAt: '2026-11-27T16:02:13.120Z',
+  attempts: 0,
+  progress: null,
+};
+
+function problem(status: number, code: string, title: string, detail: string, instance: string, errors?: ProblemDocument['errors']): ProblemDocument {
+  return { type: `urn:tournee:problem:${code}`, title, status, detail, instance, requestId: REQUEST_ID, ...(errors ? { errors } : {}) };
+}
+
+const PLANS = '/v1/plans';
+const PLAN = `/v1/plans/${ID}`;
+
+/** One example problem per status and path. */
+export const problemExamples = {
+  submit: {
+    400: problem(400, 'validation', 'The request is not valid', '2 fields are invalid.', PLANS, [
+      { pointer: '#/accounts/3/location/lat', detail: 'Too big: expected number to be <=90' },
+      { pointer: '#/accounts/5', detail: 'Unrecognized key: "lastvisit"' },
+    ]),
+    401: problem(401, 'unauthorized', 'Missing or unknown API key', 'Send a valid API key in the X-API-Key header or as a Bearer token.', PLANS),
+    413: problem(413, 'body-too-large', 'The request body is too large', 'Request body is too large', PLANS),
+    415: problem(415, 'unsupported-media-type', 'Unsupported media type', 'Unsupported Media Type: text/plain', PLANS),
+    422: problem(422, 'limit-exceeded', 'The request exceeds a limit of this service', 'The request is larger than this service accepts.', PLANS, [
+      { pointer: '#/accounts', detail: '20000 accounts; this service accepts at most 5000.' },
+    ]),
+    429: problem(429, 'rate-limited', 'Too many requests', 'More than 600 submissions in 1 minute; retry in 12 seconds.', PLANS),
+    503: problem(503, 'unavailable', 'The service is temporarily unavailable', 'The job store (Redis) is unreachable; retry shortly.', PLANS),
+  },
+  read: {
+    400: problem(400, 'validation', 'The request is not valid', '1 field is invalid.', '/v1/plans/not:an:id', [{ parameter: 'id', detail: 'expected a plan id "plan-…"' }]),
+    401: problem(401, 'unauthorized', 'Missing or unknown API key', 'Send a valid API key in the X-API-Key header or as a Bearer token.', PLAN),
+    404: problem(404, 'not-found', 'Not found', `No plan ${ID}; results are kept for a limited time.`, PLAN),
+    409: problem(409, 'already-finished', 'The plan has already finished', `Plan ${ID} has already completed.`, PLAN),
+    429: problem(429, 'rate-limited', 'Too many requests', 'More than 6000 reads in 1 minute; retry in 3 seconds.', PLAN),
+    503: problem(503, 'unavailable', 'The service is temporarily unavailable', 'The job store (Redis) is unreachable; retry shortly.', PLAN),
+  },
+  ready: {
+    503: problem(503, 'unavailable', 'The service is temporarily unavailable', 'The job store (Redis) is unreachable; retry shortly.', '/ready'),
+  },
+} satisfies Record<string, Partial<Record<number, ProblemDocument>>>;
