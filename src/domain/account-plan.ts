@@ -20,7 +20,7 @@ export type { PinnedVisit } from './appointments.js';
 
 /**
  * Cost of one missed priority-1 visit, in cost seconds (× weights.missedVisit ×
- * overdue factor). A week holds at most 7 × 86 400 = 604 800 s of driving, so
+ * overdue bonus). A week holds at most 7 × 86 400 = 604 800 s of driving, so
  * one missed visit outweighs any week of driving (test/domain/compile.test.ts).
  */
 export const MISSED_VISIT_COST = 10_000_000;
@@ -74,7 +74,7 @@ export function accountPlan(
   const visits = Math.max(rule.required, appointments.all.length);
   const given = visits - (appointments.all.length - pinned.length);
   const weights = Array.from({ length: Math.max(0, given) }, (_, j) =>
-    Math.round(request.options.weights.missedVisit * account.priority * (j === 0 ? rule.overdueFactor : 1) * MISSED_VISIT_COST),
+    Math.round(request.options.weights.missedVisit * (account.priority + (j === 0 ? rule.overdueBonus : 0)) * MISSED_VISIT_COST),
   );
   const base = accountPatterns({ rule, days: days.map((d) => d.day), open, pinned: pinned.map((p) => p.day), weights });
   const previous = new Set(

@@ -10,10 +10,11 @@ import type { Horizon } from './calendar.js';
 const EPS = 1e-9;
 
 /**
- * An overdue first visit weighs `priority × min(OVERDUE_CAP, 1 + daysOverdue / I)`:
- * one interval late doubles its weight, and the growth stops at three times.
+ * An overdue first visit weighs `priority + min(OVERDUE_BONUS, daysOverdue / 2I)`:
+ * it goes before an on-time visit of the same priority, and never before a more
+ * important account's (priorities are whole numbers).
  */
-export const OVERDUE_CAP = 3;
+export const OVERDUE_BONUS = 0.5;
 
 /** How the visits of one account may fall in the horizon. */
 export interface VisitRule {
@@ -33,8 +34,8 @@ export interface VisitRule {
   readonly overdueDays: number;
   /** Visits due in the horizon (due date ≤ h1), appointments not counted. */
   readonly required: number;
-  /** Weight of the first visit relative to the others (≥ 1 when overdue). */
-  readonly overdueFactor: number;
+  /** Priority added to the first visit's weight when it is overdue (0 when it is not). */
+  readonly overdueBonus: number;
 }
 
 export function intervalOf(frequency: Account['frequency']): number {
@@ -91,8 +92,8 @@ export function visitRule(account: Pick<Account, 'frequency' | 'toleranceDays'>,
   let required = 0;
   for (let due = firstDue; floorDay(due) <= horizon.end; due += interval) required++;
 
-  const overdueFactor = Math.min(OVERDUE_CAP, 1 + overdueDays / interval);
-  return { interval, tolerance, minGap, maxGap, firstFrom, firstTo, firstDue, overdueDays, required, overdueFactor };
+  const overdueBonus = Math.min(OVERDUE_BONUS, overdueDays / (2 * interval));
+  return { interval, tolerance, minGap, maxGap, firstFrom, firstTo, firstDue, overdueDays, required, overdueBonus };
 }
 
 /** Due date of the visit after one on `day` (rule 3), as a whole day. */

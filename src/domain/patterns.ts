@@ -4,7 +4,7 @@
  * including the appointment days. A pattern's penalty is the weight of the
  * visits it misses.
  *
- * Windows (rules 2-3 of "Frequency rules" in README.md): the first visit in
+ * Windows (rules 2, 3 and 5 of "Frequency rules" in README.md): the first visit in
  * [firstFrom, firstTo]; a visit after a planned one, minGap to maxGap days
  * after it; a visit after a missed one, within the tolerance of its due date,
  * counted on from the missed visit's due date (and still minGap after the last

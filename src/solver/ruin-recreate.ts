@@ -20,6 +20,7 @@ import { OptionalEjection } from './operators/optional-ejection.js';
 import { orOpt } from './operators/or-opt.js';
 import { PatternChange } from './operators/pattern-change.js';
 import { Relocate } from './operators/relocate.js';
+import { Replace } from './operators/replace.js';
 import { Swap } from './operators/swap.js';
 import { TwoOpt } from './operators/two-opt.js';
 import { TwoOptStar } from './operators/two-opt-star.js';
@@ -83,7 +84,7 @@ export class Workspace {
       new Relocate(this.sol), new Swap(this.sol), orOpt(this.sol, 2), orOpt(this.sol, 3),
       new TwoOpt(this.sol), new TwoOptStar(this.sol),
     ];
-    const allClientOps = [new PatternChange(this.sol, this.inserter), new OptionalEjection(this.sol, this.inserter)];
+    const allClientOps = [new PatternChange(this.sol, this.inserter), new Replace(this.sol, this.inserter), new OptionalEjection(this.sol, this.inserter)];
     const names = [...allRouteOps, ...allClientOps].map((op) => op.name);
     for (const name of without) if (!names.includes(name)) throw new Error(`no operator is named ${name}; known: ${names.join(', ')}`);
     const routeOps = allRouteOps.filter((op) => !without.includes(op.name));

@@ -140,7 +140,7 @@ describe('compile', () => {
     const c = compile(req, matrixFor(req), { today: TODAY });
     const [low, top] = c.problem.clients;
     expect(low.missPenalty).toBe(MISSED_VISIT_COST);
-    expect(top.missPenalty).toBe(5 * 3 * MISSED_VISIT_COST); // 14 days overdue: factor 3
+    expect(top.missPenalty).toBe(5.5 * MISSED_VISIT_COST); // 14 days overdue: + ½ priority (capped)
     // A week holds at most 7 × 24 h of driving; one missed priority-1 visit costs more.
     const weekOfDriving = 7 * 24 * H;
     expect(low.missPenalty).toBeGreaterThan(weekOfDriving);

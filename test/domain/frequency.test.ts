@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate } from '../../src/domain/calendar.js';
-import { OVERDUE_CAP, intervalOf, toleranceOf, visitRule } from '../../src/domain/frequency.js';
+import { OVERDUE_BONUS, intervalOf, toleranceOf, visitRule } from '../../src/domain/frequency.js';
 
 const h0 = dayNumber('2026-11-23'); // a Monday
 const week = { start: h0, end: h0 + 6 };
@@ -74,14 +74,14 @@ describe('rules 2-4: first window, spacing and required count', () => {
   });
 
   it.each([
-    [dayNumber('2026-11-16'), 0, 1], // D1 = 23 Nov: due, not overdue
-    [dayNumber('2026-11-12'), 4, 1 + 4 / 7], // D1 = 19 Nov, window ended 21 Nov
-    [dayNumber('2026-11-02'), 14, OVERDUE_CAP], // 14 days late: 1 + 14/7 = 3
-    [dayNumber('2026-09-01'), 76, OVERDUE_CAP], // capped
-  ])('overdue weight grows with the days overdue (last %i)', (last, days, factor) => {
+    [dayNumber('2026-11-16'), 0, 0], // D1 = 23 Nov: due, not overdue
+    [dayNumber('2026-11-12'), 4, 4 / 14], // D1 = 19 Nov, window ended 21 Nov: 4 / (2 × 7)
+    [dayNumber('2026-11-02'), 14, OVERDUE_BONUS], // 14 days late: 14 / 14 = 1, capped at ½
+    [dayNumber('2026-09-01'), 76, OVERDUE_BONUS], // capped
+  ])('overdue weight grows with the days overdue, within half a priority level (last %i)', (last, days, bonus) => {
     const rule = visitRule({ frequency: { visits: 1, perWeeks: 1 } }, week, last);
     expect(rule.overdueDays).toBe(days);
-    expect(rule.overdueFactor).toBeCloseTo(factor, 12);
+    expect(rule.overdueBonus).toBeCloseTo(bonus, 12);
   });
 
   it('a zero tolerance on a fractional due date keeps the days on both sides of it', () => {
