@@ -111,7 +111,7 @@ export function compile(request: PlanRequest, matrix: Matrix, options: CompileOp
   const problem = createProblem({
     numLocations: n,
     durations,
-    distances: Int32Array.from(matrix.distances),
+    distances: matrix.distances,
     numDays: Math.max(1, days.length),
     shifts: days.map((day, index) => shiftOf(request.rep, day, index, endLocation, appointments.noBreak.has(index))),
     clients,

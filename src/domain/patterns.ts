@@ -25,6 +25,11 @@ export const MISSING_PATTERNS = 60;
 const STEP_BUDGET = 20_000;
 /** Search steps of each search that misses one given visit on purpose. */
 const SKIP_BUDGET = 1_000;
+/**
+ * The main search stops once it holds this many patterns keeping every visit:
+ * it meets the best ones first, so the best FULL_PATTERNS are among them.
+ */
+const FULL_FOUND = 2 * FULL_PATTERNS;
 
 export interface PatternInput {
   readonly rule: VisitRule;
@@ -68,10 +73,19 @@ function search(input: PatternInput, skip: number, budget: number, prefixes: boo
   const seq: number[] = [];
   const missing: number[] = [];
   let steps = budget;
+  // Patterns recorded per number of visits kept, complete ones and prefixes apart: the first ones
+  // met are the best, so each list stops early.
+  const leaves = new Int32Array(count + 1);
+  const prefixList = new Int32Array(count + 1);
+  const cap = (j: number): number => (j === count ? FULL_FOUND : PARTIAL_PATTERNS);
   const firstTarget = Math.min(Math.max(rule.firstDue, rule.firstFrom), rule.firstTo);
-  const record = (penalty: number, score: number, missed: readonly number[]): void => {
-    if (seq.length === 0) return;
-    const key = seq.join();
+  const record = (penalty: number, score: number, missed: readonly number[], leaf: boolean): void => {
+    const j = seq.length;
+    const kept = leaf ? leaves : prefixList;
+    if (j === 0 || kept[j] >= cap(j)) return;
+    kept[j]++;
+    if (skip >= 0 && kept[j] >= cap(j)) steps = 0;
+    const key = String.fromCharCode(...seq);
     const known = found.get(key);
     if (known !== undefined && (known.penalty < penalty || (known.penalty === penalty && known.score <= score))) return;
     found.set(key, { days: [...seq], penalty, score, missing: missed.join() });
@@ -80,13 +94,14 @@ function search(input: PatternInput, skip: number, budget: number, prefixes: boo
   /** Visit k; `due` is its due date, `afterPlanned` whether visit k − 1 was planned (on seq's last day). */
   const visit = (k: number, due: number, afterPlanned: boolean, nextPin: number, penalty: number, score: number): void => {
     const pinsLeft = pinned.length - nextPin;
-    if (prefixes && nextPin === pinned.length && seq.length > 0 && k < count) {
+    if (prefixes && nextPin === pinned.length && seq.length > 0 && k < count && prefixList[seq.length] < PARTIAL_PATTERNS) {
       let rest = penalty;
       for (let j = k; j < count; j++) rest += weights[j];
-      record(rest, score, [...missing, ...range(k, count)]);
+      record(rest, score, [...missing, ...range(k, count)], false);
     }
     if (k === count) {
-      if (nextPin === pinned.length) record(penalty, score, missing);
+      if (nextPin === pinned.length) record(penalty, score, missing, true);
+      if (leaves[count] >= FULL_FOUND) steps = 0;
       return;
     }
     if (steps-- <= 0) return;

@@ -27,6 +27,19 @@ export function greatCircleMetres(a: Location, b: Location): number {
   return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** Each point as (x, y, z) on the unit sphere, three numbers a point. */
+function unitVectors(points: readonly Location[]): Float64Array {
+  const out = new Float64Array(3 * points.length);
+  points.forEach((p, i) => {
+    const lat = toRadians(p.lat);
+    const lon = toRadians(p.lon);
+    out[3 * i] = Math.cos(lat) * Math.cos(lon);
+    out[3 * i + 1] = Math.cos(lat) * Math.sin(lon);
+    out[3 * i + 2] = Math.sin(lat);
+  });
+  return out;
+}
+
 export function createHaversine(options: HaversineOptions = {}): TableTravelTimes {
   const speedKmh = options.speedKmh ?? 50;
   const detourFactor = options.detourFactor ?? 1.3;
@@ -35,15 +48,30 @@ export function createHaversine(options: HaversineOptions = {}): TableTravelTime
   const metresPerSecond = speedKmh / 3.6;
 
   function fill(points: readonly Location[], sources: readonly number[], destinations: readonly number[]): Table {
-    const durations = new Int32Array(sources.length * destinations.length);
-    const distances = new Int32Array(sources.length * destinations.length);
-    sources.forEach((s, r) => {
-      destinations.forEach((d, c) => {
-        const metres = s === d ? 0 : greatCircleMetres(points[s], points[d]) * detourFactor;
-        distances[r * destinations.length + c] = Math.round(metres);
-        durations[r * destinations.length + c] = Math.round(metres / metresPerSecond);
-      });
-    });
+    const cols = destinations.length;
+    const durations = new Int32Array(sources.length * cols);
+    const distances = new Int32Array(sources.length * cols);
+    // Points as unit vectors: the great-circle angle follows from the chord, one square root and one arcsine a cell.
+    const unit = unitVectors(points);
+    const metresBetween = (a: number, b: number): number => {
+      const dx = unit[3 * a] - unit[3 * b];
+      const dy = unit[3 * a + 1] - unit[3 * b + 1];
+      const dz = unit[3 * a + 2] - unit[3 * b + 2];
+      return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2)) * detourFactor;
+    };
+    const square = sources === destinations;
+    for (let r = 0; r < sources.length; r++) {
+      // A square table is symmetric: each pair is computed once.
+      for (let c = square ? r + 1 : 0; c < cols; c++) {
+        if (sources[r] === destinations[c]) continue;
+        const metres = metresBetween(sources[r], destinations[c]);
+        distances[r * cols + c] = Math.round(metres);
+        durations[r * cols + c] = Math.round(metres / metresPerSecond);
+        if (!square) continue;
+        distances[c * cols + r] = distances[r * cols + c];
+        durations[c * cols + r] = durations[r * cols + c];
+      }
+    }
     // No snapping: every point is where it is.
     const snapMetres = new Map([...sources, ...destinations].map((p) => [p, 0]));
     return { durations, distances, snapMetres, unsnapped: new Set() };

@@ -17,6 +17,9 @@ const MAX_PASSES = 100;
 export class LocalSearch {
   /** When set, the full cost is recomputed after every move and must match the delta. */
   checkDeltas = false;
+  /** Polled every few dozen moves tried; true ends the descent where it stands (a time limit). */
+  stop: () => boolean = () => false;
+  private ticks = 0;
   private readonly sol: Solution;
   private readonly routeOps: readonly RouteOperator[];
   private readonly clientOps: readonly ClientOperator[];
@@ -57,7 +60,16 @@ export class LocalSearch {
     this.neighbours = neighbours;
     this.granularFrom = granularFrom;
     this.clientTested = new Int32Array(sol.problem.clients.length);
-    this.clientDays = sol.problem.clients.map((c) => Int32Array.from(new Set(c.patterns.flatMap((p) => p.days))));
+    const seen = new Uint8Array(sol.problem.numDays);
+    this.clientDays = sol.problem.clients.map((c) => {
+      seen.fill(0);
+      for (const p of c.patterns) for (const d of p.days) seen[d] = 1;
+      const days: number[] = [];
+      seen.forEach((on, d) => {
+        if (on === 1) days.push(d);
+      });
+      return Int32Array.from(days);
+    });
     this.dayVisits = new Int32Array(sol.problem.numDays);
     this.clientOrder = sol.problem.clients.map((_, c) => c);
     this.tested = new Int32Array(sol.shiftOf.length);
@@ -77,11 +89,16 @@ export class LocalSearch {
   }
 
   run(rng: Rng): void {
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    for (let pass = 0; pass < MAX_PASSES && !this.stop(); pass++) {
       // Client moves cost far more to test than route moves: they wait until the routes settle.
       if (this.routePass(rng)) continue;
       if (!this.clientPass(rng)) return;
     }
+  }
+
+  /** Whether to stop now; asks `stop` once every 32 calls. */
+  private interrupted(): boolean {
+    return (++this.ticks & 31) === 0 && this.stop();
   }
 
   private routePass(rng: Rng): boolean {
@@ -93,6 +110,7 @@ export class LocalSearch {
     const { shiftOf, routeStamp } = sol;
     let improved = false;
     for (const u of order) {
+      if (this.interrupted()) return improved;
       const day = u % D;
       // A pair whose two routes are unchanged since u was last tested holds no improving move.
       const since = this.tested[u];
@@ -163,6 +181,7 @@ export class LocalSearch {
     for (let d = 0; d < this.dayVisits.length; d++) this.dayVisits[d] = this.sol.visitsOnDay(d);
     let improved = false;
     for (const c of this.clientOrder) {
+      if (this.interrupted()) return improved;
       if (this.settled[c] === 1 && this.sol.pattern[c] >= 0) continue;
       if (this.unchangedAround(c)) continue;
       this.clientTested[c] = this.sol.now();

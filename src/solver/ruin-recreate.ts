@@ -113,10 +113,15 @@ export class RuinRecreate {
     this.currentCost = 0;
   }
 
-  /** Builds the first solution: every client by urgency, then the local search. */
-  construct(rng: Rng): number {
+  /**
+   * Builds the first solution: every client by urgency, then the local search.
+   * `stop` (a time limit) may cut either short; the solution stays valid.
+   */
+  construct(rng: Rng, stop: () => boolean = () => false): number {
     const { sol, inserter, ls } = this.current;
-    greedyInsertion(inserter, sol.problem, sol.problem.clients.map((_, c) => c));
+    this.current.ls.stop = stop;
+    this.candidate.ls.stop = stop;
+    greedyInsertion(inserter, sol.problem, sol.problem.clients.map((_, c) => c), true, stop);
     ls.run(rng);
     if (this.params.feasibleShare > 0) this.setLoadWeight(initialLoadWeight(sol.problem));
     this.currentCost = sol.cost();

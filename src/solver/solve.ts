@@ -49,10 +49,11 @@ export function createSearch(problem: Problem, options: SolveOptions): Search {
   const now = options.now;
   const started = now?.() ?? 0;
   let lastReport = started;
-  let bestCost = engine.construct(rng);
+  let iteration = 0;
+  let bestCost = Infinity;
+  bestCost = engine.construct(rng, () => options.stop?.(iteration, bestCost) === true);
   let best = engine.current.sol.unload();
   let bestRouting = best.cost.travel + problem.distanceWeight * best.cost.distance;
-  let iteration = 0;
   let finished = false;
   let reported = false;
 

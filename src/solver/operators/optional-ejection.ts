@@ -7,7 +7,8 @@
  * optional client holds a place a missed required visit could take.
  *
  * The move is tried on the solution itself and undone: it is rare (a required
- * client missing visits, with optional clients on its days), and exact.
+ * client missing visits, with optional clients on its days) and exact. Only
+ * the routes and the clients it touches are saved and priced.
  */
 import { clientCost } from '../cost.js';
 import type { Inserter, PatternChoice } from '../insertion.js';
@@ -20,37 +21,48 @@ export class OptionalEjection implements ClientOperator {
   private readonly inserter: Inserter;
   private readonly hasOptional: boolean;
   private readonly choice: PatternChoice = { pattern: -1, cost: 0, second: 0 };
-  private readonly savedPattern: Int32Array;
+  /** The clients the last trial moved, and their patterns before it. */
+  private readonly involved: number[] = [];
+  private readonly involvedPattern: number[] = [];
   private readonly savedRoutes: number[][];
 
   constructor(sol: Solution, inserter: Inserter) {
     this.sol = sol;
     this.inserter = inserter;
     this.hasOptional = sol.problem.clients.some((c) => c.optional);
-    this.savedPattern = new Int32Array(sol.problem.clients.length);
     this.savedRoutes = sol.problem.shifts.map(() => []);
   }
 
   evaluate(client: number): number {
     if (!this.hasOptional || !this.worthTrying(client)) return Infinity;
-    const before = this.sol.cost();
+    const before = this.routeCost();
     const done = this.trial(client);
-    const after = this.sol.cost();
+    let delta = this.routeCost() - before;
+    this.involved.forEach((c, k) => {
+      delta += clientCost(this.sol.problem, c, this.sol.pattern[c]) - clientCost(this.sol.problem, c, this.involvedPattern[k]);
+    });
     this.restore();
-    return done ? after - before : Infinity;
+    return done ? delta : Infinity;
   }
 
   apply(client: number): void {
     this.trial(client);
   }
 
-  /** A required client with a pattern that misses fewer visits than its current one. */
+  private routeCost(): number {
+    let total = 0;
+    for (const c of this.sol.routeCosts) total += c;
+    return total;
+  }
+
+  /** A required client with a better pattern, one of whose days holds an optional client. */
   private worthTrying(client: number): boolean {
-    const { problem, pattern } = this.sol;
+    const { problem, pattern, routes } = this.sol;
     const c = problem.clients[client];
     if (c.optional) return false;
     const current = clientCost(problem, client, pattern[client]);
-    return c.patterns.some((_, p) => clientCost(problem, client, p) < current);
+    return c.patterns.some((p, k) => clientCost(problem, client, k) < current
+      && p.days.some((d) => problem.shiftsByDay[d].some((s) => routes[s].some((v) => problem.clients[v].optional))));
   }
 
   /**
@@ -62,7 +74,7 @@ export class OptionalEjection implements ClientOperator {
   private trial(client: number): boolean {
     const { sol, inserter } = this;
     const { problem } = sol;
-    this.save();
+    this.save(client);
     const current = clientCost(problem, client, sol.pattern[client]);
     const order = problem.clients[client].patterns.map((_, p) => p).filter((p) => clientCost(problem, client, p) < current);
     order.sort((a, b) => clientCost(problem, client, a) - clientCost(problem, client, b) || a - b);
@@ -75,6 +87,7 @@ export class OptionalEjection implements ClientOperator {
         }
       }
       if (ejected.length === 0) continue;
+      for (const v of ejected) this.involve(v);
       for (const v of ejected) sol.removeClient(v);
       sol.removeClient(client);
       if (days.every((d) => inserter.bestOnDay(client, d) < Infinity)) {
@@ -84,12 +97,15 @@ export class OptionalEjection implements ClientOperator {
         return true;
       }
       this.restore();
+      this.save(client);
     }
     return false;
   }
 
-  private save(): void {
-    this.savedPattern.set(this.sol.pattern);
+  private save(client: number): void {
+    this.involved.length = 0;
+    this.involvedPattern.length = 0;
+    this.involve(client);
     this.sol.routes.forEach((r, s) => {
       const saved = this.savedRoutes[s];
       saved.length = 0;
@@ -97,7 +113,13 @@ export class OptionalEjection implements ClientOperator {
     });
   }
 
-  /** Puts back the routes and patterns of the last `save`. */
+  private involve(client: number): void {
+    if (this.involved.includes(client)) return;
+    this.involved.push(client);
+    this.involvedPattern.push(this.sol.pattern[client]);
+  }
+
+  /** Puts back the routes and the involved clients' patterns of the last `save`. */
   private restore(): void {
     const { sol } = this;
     const D = sol.problem.numDays;
@@ -109,13 +131,13 @@ export class OptionalEjection implements ClientOperator {
       sol.updateRoute(s);
     });
     // Routes rebuilt their visits' places; a moved client may still point at a day it left.
-    sol.pattern.forEach((p, c) => {
-      if (p === this.savedPattern[c]) return;
+    this.involved.forEach((c, k) => {
+      if (sol.pattern[c] === this.involvedPattern[k]) return;
       for (let d = 0; d < D; d++) {
         const s = sol.shiftOf[c * D + d];
         if (s >= 0 && sol.routes[s][sol.posOf[c * D + d]] !== c) sol.shiftOf[c * D + d] = -1;
       }
-      sol.setPattern(c, this.savedPattern[c]);
+      sol.setPattern(c, this.involvedPattern[k]);
     });
   }
 }

@@ -13,10 +13,13 @@ export function byUrgency(problem: Problem, clients: number[]): number[] {
   return clients.sort((a, b) => cs[b].missPenalty - cs[a].missPenalty || cs[a].patterns.length - cs[b].patterns.length);
 }
 
-export function greedyInsertion(inserter: Inserter, problem: Problem, clients: number[], urgentFirst = true): void {
+/** Inserts the clients one by one; `stop`, polled every 32 clients, leaves the rest unserved. */
+export function greedyInsertion(inserter: Inserter, problem: Problem, clients: number[], urgentFirst = true, stop?: () => boolean): void {
   const choice: PatternChoice = { pattern: -1, cost: 0, second: 0 };
-  for (const c of urgentFirst ? byUrgency(problem, clients) : clients) {
-    inserter.choose(c, false, choice);
-    inserter.insertClient(c, choice.pattern);
+  const order = urgentFirst ? byUrgency(problem, clients) : clients;
+  for (let k = 0; k < order.length; k++) {
+    if ((k & 31) === 31 && stop?.() === true) return;
+    inserter.choose(order[k], false, choice);
+    inserter.insertClient(order[k], choice.pattern);
   }
 }
