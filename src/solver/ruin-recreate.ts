@@ -16,6 +16,7 @@ import { edgeCost } from './cost.js';
 import { Inserter } from './insertion.js';
 import { LocalSearch } from './local-search.js';
 import { nearestClients } from './neighbours.js';
+import { DaySwap } from './operators/day-swap.js';
 import { OptionalEjection } from './operators/optional-ejection.js';
 import { orOpt } from './operators/or-opt.js';
 import { PatternChange } from './operators/pattern-change.js';
@@ -84,7 +85,10 @@ export class Workspace {
       new Relocate(this.sol), new Swap(this.sol), orOpt(this.sol, 2), orOpt(this.sol, 3),
       new TwoOpt(this.sol), new TwoOptStar(this.sol),
     ];
-    const allClientOps = [new PatternChange(this.sol, this.inserter), new Replace(this.sol, this.inserter), new OptionalEjection(this.sol, this.inserter)];
+    const allClientOps = [
+      new PatternChange(this.sol, this.inserter), new DaySwap(this.sol, this.inserter, neighbours),
+      new Replace(this.sol, this.inserter), new OptionalEjection(this.sol, this.inserter),
+    ];
     const names = [...allRouteOps, ...allClientOps].map((op) => op.name);
     for (const name of without) if (!names.includes(name)) throw new Error(`no operator is named ${name}; known: ${names.join(', ')}`);
     const routeOps = allRouteOps.filter((op) => !without.includes(op.name));

@@ -129,6 +129,8 @@ export interface RandomSpec {
   readonly twoWindows?: boolean;
   /** A duration limit that binds (exact timing instead of cached data). */
   readonly maxDuration?: number;
+  /** Clients visited once: every pattern is a single day (a week's accounts). */
+  readonly singleDays?: boolean;
 }
 
 /**
@@ -147,6 +149,7 @@ export function randomProblem(seed: number, spec: RandomSpec): Problem {
     for (let k = 0; k < count; k++) {
       const days = Array.from({ length: spec.days }, (_, d) => d).filter(() => rng.float() < 0.5);
       if (days.length === 0) days.push(rng.int(spec.days));
+      if (spec.singleDays === true) days.length = 1;
       if (patterns.every((p) => p.days.join() !== days.join())) patterns.push({ days, penalty: rng.float() < 0.3 ? rng.between(1, 50) : 0 });
     }
     const open = rng.int(horizon / 2);

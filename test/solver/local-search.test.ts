@@ -32,7 +32,7 @@ describe('LocalSearch', () => {
   it('moves nothing when every operator is left out', () => {
     const p = randomProblem(5, { clients: 20, days: 3, vehicles: 2, optionalCap: 4 });
     const start = randomPlan(p, new Rng(5));
-    const without = ['relocate', 'swap', 'or-opt-2', 'or-opt-3', 'two-opt', 'two-opt-star', 'pattern-change', 'replace', 'optional-ejection'];
+    const without = ['relocate', 'swap', 'or-opt-2', 'or-opt-3', 'two-opt', 'two-opt-star', 'pattern-change', 'day-swap', 'replace', 'optional-ejection'];
     const idle = new Workspace(p, nearestClients(p, 8), 100, without);
     idle.sol.copyFrom(Solution.load(p, start));
     idle.ls.run(new Rng(5));

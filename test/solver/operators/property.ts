@@ -14,7 +14,7 @@ import { Rng } from '../../../src/solver/rng.js';
 import { isFeasibleRoute } from '../../../src/solver/schedule.js';
 import { Solution } from '../../../src/solver/solution.js';
 import { checkPlan } from '../../helpers/check-plan.js';
-import { randomProblem } from '../../helpers/instances.js';
+import { randomProblem, type RandomSpec } from '../../helpers/instances.js';
 
 /** A valid but poor solution: clients in random order, random patterns, random feasible places. */
 export function randomPlan(problem: Problem, rng: Rng): Plan {
@@ -53,13 +53,14 @@ export interface Tally {
 }
 
 /** A random instance; with a load price, capacities are low so that many moves overload a route. */
-function instances(seed: number, loadWeight: number): Problem {
+function instances(seed: number, loadWeight: number, extra: Partial<RandomSpec> = {}): Problem {
   // Seeds 3, 4, 7, 8... give routes a fixed cost, so that emptying and opening routes are priced too.
   const fixedCost = seed % 4 === 3 || seed % 4 === 0 ? 40 : undefined;
   return randomProblem(seed, {
     // Seeds 2, 5, 8... split windows in two, so that routes take the timed checks.
     clients: 14, days: 3, vehicles: 2, tight: seed % 2 === 1, optionalCap: 4, twoWindows: seed % 3 === 2, ...(fixedCost !== undefined && { fixedCost }),
     ...(loadWeight > 0 && { capacity: 8 }),
+    ...extra,
   });
 }
 
@@ -145,10 +146,11 @@ export function checkClientOperator(
   make: (sol: Solution) => ClientOperator,
   seeds: readonly number[],
   loadWeight = 0,
+  extra: Partial<RandomSpec> = {},
 ): Tally {
   const tally: Tally = { evaluated: 0, improving: 0, refused: 0, overloaded: 0 };
   for (const seed of seeds) {
-    const problem = instances(seed, loadWeight);
+    const problem = instances(seed, loadWeight, extra);
     const plan = randomPlan(problem, new Rng(seed));
     for (let c = 0; c < problem.clients.length; c++) {
       const sol = loaded(problem, plan, loadWeight);
