@@ -22,6 +22,9 @@ export const completedPlan: PlanJob = {
   attempts: 1,
   progress: { iteration: 5210, bestCost: 5520, elapsedMs: 10000 },
   result: {
+    rep: { id: 'rep-rennes-01', start: { lat: 48.1173, lon: -1.6778 }, end: { lat: 48.1173, lon: -1.6778 } },
+    timezone: 'Europe/Paris',
+    locale: 'en',
     summary: {
       visitsRequired: 2,
       visitsPlanned: 1,
@@ -45,12 +48,12 @@ export const completedPlan: PlanJob = {
         returnTravelMinutes: 47,
         returnTravelKm: 37.9,
         stops: [
-          { kind: 'account', id: 'acc-0042', name: 'Boulangerie Morel', arrival: '08:45', start: '08:45', end: '09:30', waitMinutes: 0, travelMinutes: 45, travelKm: 36.4 },
+          { kind: 'account', id: 'acc-0042', name: 'Boulangerie Morel', arrival: '08:45', start: '08:45', end: '09:30', waitMinutes: 0, travelMinutes: 45, travelKm: 36.4, lat: 48.1236, lon: -1.2085 },
         ],
       },
     ],
     unplanned: [
-      { accountId: 'acc-0007', visitsMissing: 1, reason: 'outside_opening_hours', message: 'acc-0007 is not open for 30 minutes on any working day between 23 and 27 Nov.' },
+      { accountId: 'acc-0007', lat: 48.1102, lon: -1.6811, visitsMissing: 1, reason: 'outside_opening_hours', message: 'acc-0007 is not open for 30 minutes on any working day between 23 and 27 Nov.' },
     ],
     accounts: [
       { id: 'acc-0042', visitsRequired: 1, plannedDates: ['2026-11-23'], nextDue: '2026-11-30' },
