@@ -16,7 +16,7 @@ const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9
 
 export const WIDTH = 960;
 const MAX_HEIGHT = 720;
-const PAD = 28;
+const PAD = 40;
 
 export function dayColour(index: number): string {
   return PALETTE[index % PALETTE.length];
@@ -55,6 +55,17 @@ export function weekSvg(result: PlanResult, locale: Locale): string {
   ];
   const { project, height } = fit(positions);
   const title = (text: string) => `<title>${escapeXml(text)}</title>`;
+  // An account visited on several days would hide its earlier markers: each later one moves aside.
+  const seen = new Map<string, number>();
+  const marker = (lon: number, lat: number) => {
+    const at = project(lon, lat);
+    const count = seen.get(at) ?? 0;
+    seen.set(at, count + 1);
+    if (count === 0) return at;
+    const [x, y] = at.split(' ').map(Number);
+    const angle = (count * Math.PI) / 3;
+    return `${(x + 20 * Math.cos(angle)).toFixed(1)} ${(y - 20 * Math.sin(angle)).toFixed(1)}`;
+  };
 
   const days = result.days.map((day, index) => {
     const colour = dayColour(index);
@@ -65,7 +76,7 @@ export function weekSvg(result: PlanResult, locale: Locale): string {
       const name = stop.name ?? stop.id ?? '';
       const tag = stop.appointment === true ? ` · ${words.appointment}` : stop.kind === 'prospect' ? ` · ${words.prospect}` : '';
       const hover = `${date} · ${String(i + 1)}. ${name}${tag}\n${words.times(stop.start, stop.end, stop.arrival)}`;
-      return `<g class="stop ${stop.kind}" data-order="${String(i + 1)}" data-id="${escapeXml(stop.id ?? '')}" transform="translate(${project(stop.lon, stop.lat)})">${title(hover)}<circle r="10" fill="${colour}"/><text>${String(i + 1)}</text></g>`;
+      return `<g class="stop ${stop.kind}" data-order="${String(i + 1)}" data-id="${escapeXml(stop.id ?? '')}" transform="translate(${marker(stop.lon, stop.lat)})">${title(hover)}<circle r="10" fill="${colour}"/><text>${String(i + 1)}</text></g>`;
     });
     return `<g class="day" id="day-${day.date}" data-date="${day.date}"><path class="tour ${line.route}" d="${d}" stroke="${colour}"/>${stops.join('')}</g>`;
   });

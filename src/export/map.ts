@@ -41,6 +41,7 @@ li { margin: 4px 0; }
 button { font: inherit; display: flex; gap: 8px; align-items: center; width: 100%; text-align: left; background: #fff; border: 1px solid #ccc; border-radius: 4px; padding: 4px 8px; cursor: pointer; }
 button[aria-pressed="false"] { opacity: 0.45; }
 .note { color: #555; font-size: 12px; }
+.key li { display: flex; gap: 6px; align-items: center; }
 `;
 
 const SCRIPT = `
@@ -52,6 +53,13 @@ for (const button of document.querySelectorAll('button[data-day]')) {
   });
 }
 `;
+
+/** The markers' shapes, as the map draws them, with their labels. */
+const KEY = [
+  ['<g class="place"><rect x="-7" y="-7" width="14" height="14"/></g>', 'start'],
+  ['<g class="stop prospect"><circle r="8" fill="#888"/></g>', 'prospect'],
+  ['<g class="unplanned"><circle r="8"/><path d="M-4 -4L4 4M-4 4L4 -4"/></g>', 'notPlanned'],
+] as const;
 
 export function weekMap(result: PlanResult, locale: Locale): MapPage {
   const words = labels(locale);
@@ -79,6 +87,7 @@ export function weekMap(result: PlanResult, locale: Locale): MapPage {
     '<aside>',
     `<ul class="legend">${legend.join('')}</ul>`,
     straight ? `<p class="note">- - - ${escapeXml(words.straight)}</p>` : '',
+    `<ul class="key">${KEY.map(([shape, label]) => `<li><svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true">${shape}</svg> ${escapeXml(words[label])}</li>`).join('')}</ul>`,
     unplanned.length > 0 ? `<h2>${escapeXml(words.notPlanned)} (${String(unplanned.length)})</h2><ul class="unplanned-list">${unplanned.join('')}</ul>` : '',
     '</aside>',
     '</main>',
