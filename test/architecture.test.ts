@@ -73,4 +73,11 @@ describe('module structure', () => {
     );
     expect(bad).toEqual([]);
   });
+
+  it('keeps the exports pure: they read the contract and the domain only', () => {
+    const bad = [...layers].flatMap(([file, imports]) =>
+      name(file).startsWith('export/') ? imports.filter((i) => !/^(export|contract|domain)\//.test(name(i))).map((i) => `${name(file)} → ${name(i)}`) : [],
+    );
+    expect(bad).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import { SECURITY_SCHEMES, transform, transformObject } from './openapi.js';
 import { registerAuth } from './plugins/auth.js';
 import { answerClientError, registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
+import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { plansRoutes } from './routes/plans.js';
 
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAuth(v1, deps.config.API_KEYS);
     await registerRateLimit(v1, deps.config, deps.redis);
     await v1.register(plansRoutes, { config: deps.config, plans: deps.plans });
+    await v1.register(exportRoutes, { plans: deps.plans });
   });
   await app.register(healthRoutes, { plans: deps.plans });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

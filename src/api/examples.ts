@@ -3,7 +3,11 @@
  * OpenAPI test also parses each one with its schema, so none can drift.
  */
 import type { PlanJob } from '../contract/plan-job.js';
+import type { PlanResult } from '../contract/plan-result.js';
 import type { ProblemDocument } from '../contract/problem.js';
+import { toCsv } from '../export/csv.js';
+import { toGeoJson } from '../export/geojson.js';
+import { toICalendar } from '../export/ics.js';
 
 const ID = 'plan-3f1c2a9e-8d0b-4b53-9f0e-2a8f1c7d6e55';
 const REQUEST_ID = '6f1b7c2e-1d4a-4f7e-9a35-0c2b8d9e4f11';
@@ -11,6 +15,46 @@ const REQUEST_ID = '6f1b7c2e-1d4a-4f7e-9a35-0c2b8d9e4f11';
 export { MINIMAL_REQUEST as minimalRequest } from '../contract/request-example.js';
 
 export const submitted = { id: ID, status: 'queued' } as const;
+
+const completedResult: PlanResult = {
+  rep: { id: 'rep-rennes-01', start: { lat: 48.1173, lon: -1.6778 }, end: { lat: 48.1173, lon: -1.6778 } },
+  timezone: 'Europe/Paris',
+  locale: 'en',
+  summary: {
+    visitsRequired: 2,
+    visitsPlanned: 1,
+    visitsMissed: 1,
+    prospectVisits: 0,
+    driveMinutes: 92,
+    driveKm: 74.3,
+    visitMinutes: 45,
+    utilisation: 0.31,
+    objective: { travel: 92, distance: 0, missedVisits: 166666.67, prospects: 0, total: 166758.67 },
+    travelTimeSource: 'haversine',
+  },
+  days: [
+    {
+      date: '2026-11-23',
+      departure: '08:00',
+      return: '09:32',
+      driveMinutes: 92,
+      driveKm: 74.3,
+      visitMinutes: 45,
+      returnTravelMinutes: 47,
+      returnTravelKm: 37.9,
+      stops: [
+        { kind: 'account', id: 'acc-0042', name: 'Boulangerie Morel', arrival: '08:45', start: '08:45', end: '09:30', waitMinutes: 0, travelMinutes: 45, travelKm: 36.4, lat: 48.1236, lon: -1.2085 },
+      ],
+    },
+  ],
+  unplanned: [
+    { accountId: 'acc-0007', lat: 48.1102, lon: -1.6811, visitsMissing: 1, reason: 'outside_opening_hours', message: 'acc-0007 is not open for 30 minutes on any working day between 23 and 27 Nov.' },
+  ],
+  accounts: [
+    { id: 'acc-0042', visitsRequired: 1, plannedDates: ['2026-11-23'], nextDue: '2026-11-30' },
+    { id: 'acc-0007', visitsRequired: 1, plannedDates: [], nextDue: '2026-12-04' },
+  ],
+};
 
 export const completedPlan: PlanJob = {
   id: ID,
@@ -21,42 +65,15 @@ export const completedPlan: PlanJob = {
   expiresAt: '2026-11-27T16:02:21.977Z',
   attempts: 1,
   progress: { iteration: 5210, bestCost: 5520, elapsedMs: 10000 },
-  result: {
-    summary: {
-      visitsRequired: 2,
-      visitsPlanned: 1,
-      visitsMissed: 1,
-      prospectVisits: 0,
-      driveMinutes: 92,
-      driveKm: 74.3,
-      visitMinutes: 45,
-      utilisation: 0.31,
-      objective: { travel: 92, distance: 0, missedVisits: 166666.67, prospects: 0, total: 166758.67 },
-      travelTimeSource: 'haversine',
-    },
-    days: [
-      {
-        date: '2026-11-23',
-        departure: '08:00',
-        return: '09:32',
-        driveMinutes: 92,
-        driveKm: 74.3,
-        visitMinutes: 45,
-        returnTravelMinutes: 47,
-        returnTravelKm: 37.9,
-        stops: [
-          { kind: 'account', id: 'acc-0042', name: 'Boulangerie Morel', arrival: '08:45', start: '08:45', end: '09:30', waitMinutes: 0, travelMinutes: 45, travelKm: 36.4 },
-        ],
-      },
-    ],
-    unplanned: [
-      { accountId: 'acc-0007', visitsMissing: 1, reason: 'outside_opening_hours', message: 'acc-0007 is not open for 30 minutes on any working day between 23 and 27 Nov.' },
-    ],
-    accounts: [
-      { id: 'acc-0042', visitsRequired: 1, plannedDates: ['2026-11-23'], nextDue: '2026-11-30' },
-      { id: 'acc-0007', visitsRequired: 1, plannedDates: [], nextDue: '2026-12-04' },
-    ],
-  },
+  result: completedResult,
+};
+
+/** The completed example as each export gives it. */
+export const exportExamples = {
+  ics: toICalendar(completedResult, { locale: 'en', withBreak: false, revisedAt: Date.parse(completedPlan.createdAt) }),
+  csv: toCsv(completedResult, 'en'),
+  geojson: toGeoJson(completedResult),
+  map: '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">…<svg id="map" …>…</svg>…</html>',
 };
 
 export const cancellingPlan: PlanJob = {
@@ -109,6 +126,14 @@ export const problemExamples = {
     409: problem(409, 'already-finished', 'The plan has already finished', `Plan ${ID} has already completed.`, PLAN),
     429: problem(429, 'rate-limited', 'Too many requests', 'More than 6000 reads in 1 minute; retry in 3 seconds.', PLAN),
     503: problem(503, 'unavailable', 'The service is temporarily unavailable', 'The job store (Redis) is unreachable; retry shortly.', PLAN),
+  },
+  export: {
+    400: problem(400, 'validation', 'The request is not valid', '1 field is invalid.', `${PLAN}/plan.ics`, [{ pointer: '#/locale', detail: 'Invalid option: expected one of "en"|"fr"' }]),
+    401: problem(401, 'unauthorized', 'Missing or unknown API key', 'Send a valid API key in the X-API-Key header or as a Bearer token.', `${PLAN}/plan.ics`),
+    404: problem(404, 'not-found', 'Not found', `No plan ${ID}; results are kept for a limited time.`, `${PLAN}/plan.ics`),
+    409: problem(409, 'not-completed', 'The plan has no result to export', `Plan ${ID} is active; exports are available once it has completed.`, `${PLAN}/plan.ics`),
+    429: problem(429, 'rate-limited', 'Too many requests', 'More than 6000 reads in 1 minute; retry in 3 seconds.', `${PLAN}/plan.ics`),
+    503: problem(503, 'unavailable', 'The service is temporarily unavailable', 'The job store (Redis) is unreachable; retry shortly.', `${PLAN}/plan.ics`),
   },
   ready: {
     503: problem(503, 'unavailable', 'The service is temporarily unavailable', 'The job store (Redis) is unreachable; retry shortly.', '/ready'),

@@ -22,6 +22,9 @@ export const HEADERS = {
   'x-ratelimit-limit': { description: 'Requests this API key may make in the current window.', type: 'integer' },
   'x-ratelimit-remaining': { description: 'Requests left in the current window.', type: 'integer' },
   'x-ratelimit-reset': { description: 'Seconds until the window resets.', type: 'integer' },
+  'content-language': { description: 'Language of the export\'s own text: `?locale=`, else `Accept-Language`, else the plan\'s language.', type: 'string' },
+  'content-disposition': { description: 'A file name for the download: `attachment; filename="plan-….ics"`.', type: 'string' },
+  'content-security-policy': { description: 'Allows the page\'s own inline style and script (by hash) and nothing else: no request leaves the page.', type: 'string' },
 } as const satisfies Record<string, HeaderDoc>;
 type HeaderName = keyof typeof HEADERS;
 
@@ -55,13 +58,23 @@ export function jsonResponse(description: string, schema: z.ZodType, example: un
   return { description, content: { 'application/json': { schema, example } }, ...(headers.length > 0 ? { headers: headersOf(headers) } : {}) };
 }
 
-/** Problem responses (application/problem+json), one per status of `examples`. */
-export function problemResponses(examples: Partial<Record<number, unknown>>, rateLimited = false): Record<number, ResponseDoc> {
+/** A response in one or more media types, each with its schema and example. */
+export function mediaResponse(description: string, content: Record<string, { readonly schema: z.ZodType; readonly example: unknown }>, headers: readonly HeaderName[] = []): ResponseDoc {
+  return { description, content, ...(headers.length > 0 ? { headers: headersOf(headers) } : {}) };
+}
+
+/** Problem responses (application/problem+json), one per status of `examples`; `descriptions` replaces the usual ones. */
+export function problemResponses(
+  examples: Partial<Record<number, unknown>>,
+  rateLimited = false,
+  descriptions: Readonly<Record<string, string>> = {},
+): Record<number, ResponseDoc> {
   return Object.fromEntries(
     Object.entries(examples).map(([status, example]) => {
       const headers: HeaderName[] = [...(rateLimited ? RATE_LIMIT_HEADERS : []), ...(status === '429' || status === '503' ? ['retry-after' as const] : [])];
+      const usual = PROBLEM_DESCRIPTIONS[Number(status)] ?? 'A problem.';
       const doc: ResponseDoc = {
-        description: PROBLEM_DESCRIPTIONS[Number(status)] ?? 'A problem.',
+        description: new Map(Object.entries(descriptions)).get(status) ?? usual,
         content: { 'application/problem+json': { schema: ProblemDocument, example } },
         ...(headers.length > 0 ? { headers: headersOf(headers) } : {}),
       };

@@ -2,6 +2,11 @@ import { z } from 'zod';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
+export const LOCALES = ['en', 'fr'] as const;
+
+export const Locale = z.enum(LOCALES).meta({ description: 'Language of sentences and labels: English or French.', examples: ['fr'] });
+export type Locale = z.infer<typeof Locale>;
+
 export const Weekday = z.enum(WEEKDAYS).meta({ description: 'Day of the week.', examples: ['mon'] });
 export type Weekday = z.infer<typeof Weekday>;
 

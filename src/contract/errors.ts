@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'not_found',
   'already_finished',
+  'not_completed',
   'body_too_large',
   'unsupported_media_type',
   'headers_too_large',

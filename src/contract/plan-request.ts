@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DayHours, Location, RequestDate, Time, minutesOf } from './common.js';
+import { DayHours, Locale, Location, RequestDate, Time, minutesOf } from './common.js';
 import { MINIMAL_REQUEST } from './request-example.js';
 
 /** Longest lists inside an account or the rep; the lists of accounts and prospects have configured limits. */
@@ -127,6 +127,11 @@ export const PlanOptions = z
       .optional()
       .meta({ description: 'Visits of the previous plan, to keep days stable when replanning.' }),
     geometry: z.boolean().default(false).meta({ description: 'Attach each day\'s road geometry (GeoJSON LineString) when travel times come from OSRM.' }),
+    locale: Locale.optional().meta({
+      description:
+        'Language of the plan\'s sentences (unplanned reasons, warnings). Default: the submission\'s `Accept-Language` (`fr` or `en`), else `en`. ' +
+        'The plan is written once, in this language; exports and the map label their own text in the language asked when they are read.',
+    }),
     fallbackToHaversine: z.boolean().optional().meta({
       description: 'When OSRM stays unreachable, plan on haversine estimates instead of failing (the summary then says so). Default: the service configuration.',
     }),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { IsoDate, Time } from './common.js';
+import { IsoDate, Locale, Location, Time } from './common.js';
 import { unplannedReasonTable } from './unplanned-reasons.js';
 
 const Minutes = z.int().min(0);
 const Km = z.number().min(0);
+const Lat = z.number().min(-90).max(90);
+const Lon = z.number().min(-180).max(180);
 
 export const Stop = z
   .object({
@@ -17,6 +19,8 @@ export const Stop = z
     travelMinutes: Minutes.meta({ description: 'Driving from the previous stop.', examples: [26] }),
     travelKm: Km.meta({ description: 'Distance from the previous stop.', examples: [21.7] }),
     appointment: z.boolean().optional().meta({ description: 'True for a fixed appointment.' }),
+    lat: Lat.meta({ description: 'Latitude of the stop, WGS84 degrees; for the break, where it is taken (the previous stop, or the start).', examples: [48.1173] }),
+    lon: Lon.meta({ description: 'Longitude of the stop, WGS84 degrees.', examples: [-1.6778] }),
   })
   .meta({ id: 'Stop', description: 'One stop of a day: a visit or the break.' });
 
@@ -57,6 +61,9 @@ export const UNPLANNED_REASONS = [
 export const Unplanned = z
   .object({
     accountId: z.string().meta({ description: 'The account whose visits are missing.', examples: ['acc-0007'] }),
+    name: z.string().optional().meta({ description: 'Display name of the account, when the request gave one.', examples: ['Cave des Lices'] }),
+    lat: Lat.meta({ description: 'Latitude of the account, WGS84 degrees.', examples: [48.1102] }),
+    lon: Lon.meta({ description: 'Longitude of the account, WGS84 degrees.', examples: [-1.6811] }),
     visitsMissing: z.int().min(1).meta({ description: 'Required visits not planned.', examples: [1] }),
     reason: z.enum(UNPLANNED_REASONS).meta({ description: `Why the visits could not be planned:\n\n${unplannedReasonTable()}`, examples: ['day_capacity'] }),
     message: z.string().meta({
@@ -106,8 +113,19 @@ export const Summary = z
   })
   .meta({ id: 'Summary', description: 'Key figures of the plan.' });
 
+const PlanRep = z
+  .object({
+    id: z.string().meta({ description: 'The rep\'s id, as in the request.', examples: ['rep-rennes-01'] }),
+    start: Location.meta({ description: 'Where each day starts.' }),
+    end: Location.meta({ description: 'Where each day ends (the start unless the request gave an end).' }),
+  })
+  .meta({ id: 'PlanRep', description: 'Whose plan this is and where the days start and end.' });
+
 export const PlanResult = z
   .object({
+    rep: PlanRep,
+    timezone: z.string().meta({ description: 'IANA time zone of every date and time of the plan (the request\'s).', examples: ['Europe/Paris'] }),
+    locale: Locale.meta({ description: 'Language of the plan\'s sentences (`unplanned[].message`, `warnings`), chosen when the plan was made.' }),
     summary: Summary,
     days: z.array(Day).meta({ description: 'The tour of each day with visits, by date.' }),
     unplanned: z.array(Unplanned).meta({ description: 'Required visits the plan leaves out, with the reason.' }),

@@ -3,11 +3,27 @@
  * 1970-01-01 (proleptic Gregorian), so spans are subtractions and the weekday
  * is a remainder. Times of day are minutes or seconds from midnight.
  */
-import { WEEKDAYS, minutesOf, type DayHours, type Weekday } from '../contract/common.js';
+import { WEEKDAYS, minutesOf, type DayHours, type Locale, type Weekday } from '../contract/common.js';
 import type { PlanRequest } from '../contract/plan-request.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const DAY_MS = 86_400_000;
+
+/** The language tag behind each locale: British English writes "Tue 24 Nov", as the sentences read. */
+export const LANGUAGE_TAG: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr-FR' };
+
+/** Formatters are costly to build and few: one per locale and style. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A day number in words, through Intl (UTC, so the day never shifts). */
+export function formatDay(day: number, locale: Locale, options: Intl.DateTimeFormatOptions): string {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { ...options, timeZone: 'UTC' });
+    formats.set(key, format);
+  }
+  return format.format(day * DAY_MS);
+}
 
 /** Day number of an ISO date "YYYY-MM-DD" that the schema already validated. */
 export function dayNumber(iso: string): number {
@@ -44,22 +60,27 @@ export function weekdayOf(day: number): Weekday {
   return WEEKDAYS[weekdayIndex(day)];
 }
 
-/** "24 Nov" */
-export function shortDate(day: number): string {
-  const iso = isoDate(day);
-  return `${String(Number(iso.slice(8, 10)))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}`;
+/** "24 Nov", "24 nov." */
+export function shortDate(day: number, locale: Locale): string {
+  return formatDay(day, locale, { day: 'numeric', month: 'short' });
 }
 
-/** "Tue 24 Nov" */
-export function longDate(day: number): string {
-  return `${WEEKDAY_NAMES[weekdayIndex(day)]} ${shortDate(day)}`;
+/** "Tue 24 Nov", "mar. 24 nov." */
+export function longDate(day: number, locale: Locale): string {
+  return formatDay(day, locale, { weekday: 'short', day: 'numeric', month: 'short' });
 }
 
-/** "24 and 26 Nov", "30 Nov and 2 Dec", or "24 Nov" for a single day. */
-export function dateSpan(from: number, to: number): string {
-  if (from === to) return shortDate(from);
+/** "Tuesday 24 November 2026", "mardi 24 novembre 2026" */
+export function fullDate(day: number, locale: Locale): string {
+  return formatDay(day, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** "24 and 26 Nov", "30 Nov and 2 Dec" ("24 et 26 nov."), or "24 Nov" for a single day. */
+export function dateSpan(from: number, to: number, locale: Locale): string {
+  if (from === to) return shortDate(from, locale);
   const sameMonth = isoDate(from).slice(0, 7) === isoDate(to).slice(0, 7);
-  return `${sameMonth ? String(Number(isoDate(from).slice(8, 10))) : shortDate(from)} and ${shortDate(to)}`;
+  const first = sameMonth ? formatDay(from, locale, { day: 'numeric' }) : shortDate(from, locale);
+  return `${first} ${locale === 'fr' ? 'et' : 'and'} ${shortDate(to, locale)}`;
 }
 
 export function secondsOf(time: string): number {

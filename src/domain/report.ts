@@ -5,10 +5,11 @@
  */
 import type { PlanResult } from '../contract/plan-result.js';
 import type { Plan } from '../solver/plan.js';
-import { dayNumber, isoDate, longDate } from './calendar.js';
+import { dayNumber, isoDate } from './calendar.js';
 import type { Compiled, MatrixSource } from './compile.js';
 import { nextDueAfter } from './frequency.js';
 import { dayTimeline } from './timeline.js';
+import { sentences } from './sentences/sentences.js';
 import { plannedDays, unplannedVisits } from './unplanned.js';
 
 export interface ReportOptions {
@@ -29,15 +30,19 @@ export function report(compiled: Compiled, plan: Plan, options: ReportOptions): 
   const visitsPlanned = planned.reduce((s, d) => s + d.length, 0);
   const prospectVisits = compiled.clients.filter((c, i) => c.kind === 'prospect' && plan.patterns[i] >= 0).length;
   const used = timelines.reduce((s, t) => s + t.used, 0);
-  const brk = compiled.request.rep.break;
+  const { request } = compiled;
+  const locale = request.options.locale ?? 'en';
+  const brk = request.rep.break;
   const warnings = brk === undefined
     ? []
-    : [...compiled.noBreak].sort((a, b) => a - b).map((k) =>
-        `No room for the lunch break on ${longDate(compiled.days[k].day)}: the appointments leave no ${String(brk.minutes)} minutes starting between ${brk.earliest} and ${brk.latest}, so that day is planned without it.`);
+    : [...compiled.noBreak].sort((a, b) => a - b).map((k) => sentences(locale).noBreak(compiled.days[k].day, brk.minutes, brk.earliest, brk.latest));
   const working = timelines.reduce((s, t) => s + t.working, 0);
   const { cost } = plan;
 
   return {
+    rep: { id: request.rep.id, start: request.rep.start, end: request.rep.end ?? request.rep.start },
+    timezone: request.timezone,
+    locale,
     summary: {
       visitsRequired,
       visitsPlanned,
@@ -59,7 +64,7 @@ export function report(compiled: Compiled, plan: Plan, options: ReportOptions): 
     },
     days,
     unplanned: unplannedVisits(compiled, plan, planned),
-    accounts: compiled.request.accounts.map((account, index) => {
+    accounts: request.accounts.map((account, index) => {
       const dates = planned[index].map((k) => compiled.days[k].day);
       const rule = compiled.accounts[index].rule;
       const last = dates.at(-1) ?? (account.lastVisit === undefined ? undefined : dayNumber(account.lastVisit));

@@ -48,12 +48,16 @@ export function dayTimeline(compiled: Compiled, route: PlanRoute): DayTimeline {
       travelMinutes: s.travel / 60,
       travelKm: km(s.distance),
       ...(appointment ? { appointment: true } : {}),
+      lat: item.location.lat,
+      lon: item.location.lon,
     };
   });
   const brk = schedule.break;
   if (brk !== null) {
     const time = clock(brk.start);
-    stops.splice(brk.after, 0, { kind: 'break', arrival: time, start: time, end: clock(brk.end), waitMinutes: 0, travelMinutes: 0, travelKm: 0 });
+    // Taken where the rep is: at the last stop before it, or at the start before leaving.
+    const at = brk.after === 0 ? request.rep.start : stops[brk.after - 1];
+    stops.splice(brk.after, 0, { kind: 'break', arrival: time, start: time, end: clock(brk.end), waitMinutes: 0, travelMinutes: 0, travelKm: 0, lat: at.lat, lon: at.lon });
   }
 
   const visitSeconds = schedule.stops.reduce((sum, s) => sum + (s.end - s.start), 0);

@@ -6,15 +6,17 @@
  * working day in the window; the spacing to the previous visit; the account
  * not open long enough on those days; too far to be visited within a working
  * day; else the visit alone is tried at every position of each day's route
- * and the limit that refuses it is named.
+ * and the limit that refuses it is named. The sentences are in the plan's
+ * locale (options.locale), written once when the plan is made.
  */
 import type { PlanResult, UnplannedVisit } from '../contract/plan-result.js';
 import type { Plan } from '../solver/plan.js';
 import { scheduleRoute } from '../solver/schedule.js';
 import type { Conflict } from './appointments.js';
-import { clock, dateSpan, dayNumber, longDate, shortDate } from './calendar.js';
+import { clock, dayNumber } from './calendar.js';
 import type { Compiled } from './compile.js';
 import { visitSlots, type VisitSlot } from './frequency.js';
+import { sentences, type Sentences, type Span } from './sentences/sentences.js';
 
 type Reason = PlanResult['unplanned'][number]['reason'];
 
@@ -35,123 +37,98 @@ export function plannedDays(compiled: Compiled, plan: Plan): (readonly number[])
 
 export function unplannedVisits(compiled: Compiled, plan: Plan, planned: readonly (readonly number[])[]): UnplannedVisit[] {
   const out: UnplannedVisit[] = [];
+  const say = sentences(compiled.request.options.locale ?? 'en');
   compiled.request.accounts.forEach((account, index) => {
     const missing = compiled.accounts[index].visits - planned[index].length;
     if (missing <= 0) return;
     const unreachable = compiled.unreachable.get(index);
     const found = unreachable === undefined
-      ? appointmentTrouble(compiled, index) ?? missedVisit(compiled, plan, index, planned[index])
-      : { reason: 'unreachable' as const, message: `${account.name ?? account.id} cannot be reached by road: ${unreachable}.` };
-    out.push({ accountId: account.id, visitsMissing: missing, ...found });
+      ? appointmentTrouble(compiled, say, index) ?? missedVisit(compiled, say, plan, index, planned[index])
+      : { reason: 'unreachable' as const, message: say.unreachable(nameOf(compiled, index), unreachable) };
+    out.push({
+      accountId: account.id,
+      ...(account.name === undefined ? {} : { name: account.name }),
+      lat: account.location.lat,
+      lon: account.location.lon,
+      visitsMissing: missing,
+      ...found,
+    });
   });
   return out;
 }
 
 /** An appointment of the account that the plan cannot keep, with the reason; null when all are kept. */
-function appointmentTrouble(compiled: Compiled, index: number): Diagnosis | null {
+function appointmentTrouble(compiled: Compiled, say: Sentences, index: number): Diagnosis | null {
   const { appointments } = compiled.accounts[index];
   const name = nameOf(compiled, index);
-  const dates = (list: readonly string[]) => list.map((d) => longDate(dayNumber(d))).join(', ');
-  const many = (list: readonly unknown[], one: string, more: string) => (list.length > 1 ? more : one);
+  const days = (list: readonly string[]) => list.map(dayNumber);
   const conflict = appointments.conflicts.at(0);
-  if (conflict !== undefined) return conflictMessage(compiled, name, conflict);
+  if (conflict !== undefined) return conflictMessage(compiled, say, name, conflict);
   if (appointments.outsideHours.length > 0) {
-    const list = appointments.outsideHours;
-    return {
-      reason: 'appointment_outside_working_hours',
-      message: `The appointment${many(list, '', 's')} with ${name} on ${dates(list)} ${many(list, 'falls', 'fall')} outside the rep's working hours.`,
-    };
+    return { reason: 'appointment_outside_working_hours', message: say.appointmentsOutsideHours(name, days(appointments.outsideHours)) };
   }
   if (appointments.lost.length > 0) {
-    const list = appointments.lost;
-    return {
-      reason: 'appointment_outside_working_hours',
-      message: `The appointment${many(list, '', 's')} with ${name} on ${dates(list)} ${many(list, 'falls on a day', 'fall on days')} the rep does not work.`,
-    };
+    return { reason: 'appointment_outside_working_hours', message: say.appointmentsOnDaysOff(name, days(appointments.lost)) };
   }
   return null;
 }
 
-function conflictMessage(compiled: Compiled, name: string, conflict: Conflict): Diagnosis {
-  const when = `${longDate(dayNumber(conflict.date))} at ${clock(conflict.start)}`;
+function conflictMessage(compiled: Compiled, say: Sentences, name: string, conflict: Conflict): Diagnosis {
+  const day = dayNumber(conflict.date);
+  const start = clock(conflict.start);
   const other = conflict.with;
   if (other !== undefined) {
-    const otherId = compiled.request.accounts[other.account].id;
     return {
       reason: 'appointment_conflict',
-      message: `The appointment with ${name} on ${when} collides with the appointment with ${nameOf(compiled, other.account)} at ${clock(other.start)}, which is kept: the rep cannot be at both.`,
-      conflictsWith: otherId,
+      message: say.appointmentCollision(name, day, start, nameOf(compiled, other.account), clock(other.start)),
+      conflictsWith: compiled.request.accounts[other.account].id,
     };
   }
-  const limit = conflict.limit === 'max_visits' ? 'the most visits a day' : conflict.limit === 'max_drive' ? 'the most driving a day' : 'the working hours';
-  return { reason: 'appointment_conflict', message: `The appointment with ${name} on ${when} does not fit with that day's other appointments within ${limit}.` };
+  return { reason: 'appointment_conflict', message: say.appointmentsOverfull(name, day, start, conflict.limit ?? 'working_hours') };
 }
 
 /** The first visit the plan misses, read back with its window, and why. */
-function missedVisit(compiled: Compiled, plan: Plan, index: number, days: readonly number[]): Diagnosis {
+function missedVisit(compiled: Compiled, say: Sentences, plan: Plan, index: number, days: readonly number[]): Diagnosis {
   const info = compiled.accounts[index];
   const fixed = new Set(info.pinned.map((p) => compiled.days[p.day].day));
   const slots = visitSlots(info.rule, days.map((k) => compiled.days[k].day), fixed, info.weights.length);
   const first = slots.findIndex((s) => s.day === undefined);
-  if (first < 0) return { reason: 'day_capacity', message: 'No working day of the plan can hold the visit.' };
-  return diagnose(compiled, plan, index, slots[first], first > 0 ? slots[first - 1].day : undefined);
+  if (first < 0) return { reason: 'day_capacity', message: say.noDayHolds() };
+  return diagnose(compiled, say, plan, index, slots[first], first > 0 ? slots[first - 1].day : undefined);
 }
 
-function diagnose(compiled: Compiled, plan: Plan, index: number, slot: VisitSlot, previous: number | undefined): Diagnosis {
+function diagnose(compiled: Compiled, say: Sentences, plan: Plan, index: number, slot: VisitSlot, previous: number | undefined): Diagnosis {
   const { horizon, request } = compiled;
   const info = compiled.accounts[index];
   const name = nameOf(compiled, index);
   const minutes = request.accounts[index].visitMinutes;
   const rule = info.rule;
-  const from = Math.max(horizon.start, slot.from);
-  const to = Math.min(horizon.end, slot.to);
-  const inWindow = compiled.days.flatMap((d, k) => (d.day >= from && d.day <= to ? [k] : []));
+  const span: Span = { from: Math.max(horizon.start, slot.from), to: Math.min(horizon.end, slot.to), end: horizon.end };
+  const inWindow = compiled.days.flatMap((d, k) => (d.day >= span.from && d.day <= span.to ? [k] : []));
   const openInWindow = inWindow.filter((k) => info.open[k]);
   if (previous !== undefined && openInWindow.length === 0 && slot.from === previous + rule.minGap) {
-    return {
-      reason: 'spacing',
-      message: `Visits to ${name} must be ${rule.minGap} to ${rule.maxGap} days apart; after the visit on ${longDate(previous)} ${
-        inWindow.length === 0 ? `the rep does not work ${within(from, to, horizon.end)}` : `it is not open on any working day ${between(from, to)}`
-      }.`,
-    };
+    return { reason: 'spacing', message: say.spacing(name, rule.minGap, rule.maxGap, previous, span, inWindow.length > 0) };
   }
-  if (inWindow.length === 0) {
-    return { reason: 'no_working_day_in_window', message: `The rep does not work ${within(from, to, horizon.end)}, when the visit to ${name} is due.` };
-  }
-  if (openInWindow.length === 0) {
-    return { reason: 'outside_opening_hours', message: `${name} is not open for ${minutes} minutes on any working day ${between(from, to)}.` };
-  }
-  if (info.client < 0) return { reason: 'day_capacity', message: `No working day ${between(from, to)} can hold the visit to ${name}.` };
+  if (inWindow.length === 0) return { reason: 'no_working_day_in_window', message: say.noWorkingDay(name, span) };
+  if (openInWindow.length === 0) return { reason: 'outside_opening_hours', message: say.notOpen(name, minutes, span) };
+  if (info.client < 0) return { reason: 'day_capacity', message: say.noRoom(name, span) };
   const causes = new Set(openInWindow.map((k) => refusal(compiled, plan, info.client, k)));
   const only = causes.size === 1 ? [...causes][0] : 'day_capacity';
-  const span = between(from, to);
   switch (only) {
     case 'too_far':
-      return { reason: only, message: `${name} is too far to be visited for ${minutes} minutes within the opening and working hours of any day ${span}, even on an empty day.` };
+      return { reason: only, message: say.tooFar(name, minutes, span) };
     case 'max_visits':
-      return { reason: only, message: `No working day ${span} can take another visit: the limit is ${plural(request.rep.maxVisitsPerDay ?? 0, 'visit')} per day.` };
+      return { reason: only, message: say.maxVisits(request.rep.maxVisitsPerDay ?? 0, span) };
     case 'max_drive':
-      return { reason: only, message: `Adding ${name} to any working day ${span} would exceed ${String(request.rep.maxDriveMinutesPerDay)} minutes of driving.` };
+      return { reason: only, message: say.maxDrive(name, request.rep.maxDriveMinutesPerDay ?? 0, span) };
     case 'day_capacity':
-      return { reason: only, message: `Every working day ${span} is full: no tour has ${minutes} free minutes inside the opening hours of ${name}.` };
+      return { reason: only, message: say.full(name, minutes, span) };
   }
 }
 
 function nameOf(compiled: Compiled, index: number): string {
   const account = compiled.request.accounts[index];
   return account.name ?? account.id;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function between(from: number, to: number): string {
-  return from === to ? `on ${shortDate(from)}` : `between ${dateSpan(from, to)}`;
-}
-
-function within(from: number, to: number, end: number): string {
-  return from > to ? `between then and the end of the plan on ${shortDate(end)}` : between(from, to);
 }
 
 /** Why a day's route (of the plan) cannot take one more visit of `client`. */

@@ -6,6 +6,7 @@ import { openApiText } from '../../src/api/openapi.js';
 import { defaultConfig } from '../../src/config.js';
 import { detachedPlanQueue } from '../../src/queue/detached.js';
 import { PlanJob, Submitted } from '../../src/contract/plan-job.js';
+import { PlanGeoJson } from '../../src/contract/plan-geojson.js';
 import { PlanRequest } from '../../src/contract/plan-request.js';
 import { ProblemDocument } from '../../src/contract/problem.js';
 import { UNPLANNED_REASONS } from '../../src/contract/plan-result.js';
@@ -34,7 +35,8 @@ function emptySchemas(node: unknown, path: string[] = []): string[] {
 function undescribed(node: unknown, path: string[] = []): string[] {
   if (typeof node !== 'object' || node === null) return [];
   const own = Object.entries(node as Record<string, unknown>);
-  const properties = own.find(([k]) => k === 'properties')?.[1];
+  // Only an object schema's `properties` lists fields (GeoJSON has a field named "properties").
+  const properties = own.some(([k, v]) => k === 'type' && v === 'object') ? own.find(([k]) => k === 'properties')?.[1] : undefined;
   const here =
     typeof properties === 'object' && properties !== null
       ? Object.entries(properties as Record<string, unknown>).flatMap(([name, schema]) =>
@@ -81,7 +83,8 @@ describe('OpenAPI document', () => {
 
   it('describes every operation: an operationId, its responses with their media type, example and headers', async () => {
     const doc = Document.parse(JSON.parse(await generated()));
-    const schemas: Record<string, z.ZodType> = { Submitted, PlanJob, Problem: ProblemDocument };
+    const schemas: Record<string, z.ZodType> = { Submitted, PlanJob, PlanGeoJson, Problem: ProblemDocument };
+    const success = ['application/json', 'text/calendar', 'text/csv', 'application/geo+json', 'text/html'];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const where = `${method.toUpperCase()} ${path}`;
@@ -90,7 +93,8 @@ describe('OpenAPI document', () => {
           expect(response.description, `${where} ${status}`).not.toBe('Default Response');
           expect(Object.keys(response.headers ?? {}), `${where} ${status}`).toContain('x-request-id');
           const media = Object.keys(response.content ?? {});
-          expect(media, `${where} ${status}`).toEqual([Number(status) >= 400 ? 'application/problem+json' : 'application/json']);
+          if (Number(status) >= 400) expect(media, `${where} ${status}`).toEqual(['application/problem+json']);
+          else expect(media.length > 0 && media.every((m) => success.includes(m)), `${where} ${status}: ${media.join()}`).toBe(true);
           for (const { schema, example } of Object.values(response.content ?? {})) {
             expect(example, `${where} ${status} has an example`).toBeDefined();
             const ref = schema.$ref?.split('/').at(-1) ?? '';

@@ -5,6 +5,7 @@ import {
   dayNumber,
   horizonOf,
   isoDate,
+  fullDate,
   longDate,
   nextMonday,
   openWindows,
@@ -33,9 +34,19 @@ describe('day numbers', () => {
   it('formats times and spans', () => {
     expect(clock(8 * 3600 + 5 * 60)).toBe('08:05');
     expect(clock(0)).toBe('00:00');
-    expect(longDate(dayNumber('2026-11-24'))).toBe('Tue 24 Nov');
-    expect(dateSpan(dayNumber('2026-11-24'), dayNumber('2026-11-26'))).toBe('24 and 26 Nov');
-    expect(dateSpan(dayNumber('2026-11-30'), dayNumber('2026-12-02'))).toBe('30 Nov and 2 Dec');
+    expect(longDate(dayNumber('2026-11-24'), 'en')).toBe('Tue 24 Nov');
+    expect(dateSpan(dayNumber('2026-11-24'), dayNumber('2026-11-26'), 'en')).toBe('24 and 26 Nov');
+    expect(dateSpan(dayNumber('2026-11-30'), dayNumber('2026-12-02'), 'en')).toBe('30 Nov and 2 Dec');
+  });
+
+  it('writes day and month names in French through Intl', () => {
+    expect(longDate(dayNumber('2026-11-24'), 'fr')).toBe('mar. 24 nov.');
+    expect(fullDate(dayNumber('2026-12-01'), 'fr')).toBe('mardi 1 décembre 2026');
+    expect(dateSpan(dayNumber('2026-11-24'), dayNumber('2026-11-26'), 'fr')).toBe('24 et 26 nov.');
+    expect(dateSpan(dayNumber('2026-11-30'), dayNumber('2026-12-02'), 'fr')).toBe('30 nov. et 2 déc.');
+    // Every weekday of a week, Monday first, as the calendar's own weekday index says.
+    const names = [0, 1, 2, 3, 4, 5, 6].map((i) => fullDate(dayNumber('2026-11-23') + i, 'fr').split(' ')[0]);
+    expect(names).toEqual(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
   });
 });
 

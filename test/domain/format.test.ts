@@ -58,11 +58,22 @@ describe('a four-week portfolio through compile, a greedy plan and report', () =
     expect(text).toContain('Travel times: haversine.');
   });
 
+  it('renders the week in French, with Intl day names and decimal commas', () => {
+    const text = formatWeek(result, 'fr');
+    const first = result.days[0];
+    expect(text).toContain('lun. 23 nov. 2026');
+    expect(text).toContain(`${String(first.driveKm).replace('.', ',')} km`);
+    expect(text).toContain(`  ${first.departure}        Départ`);
+    expect(text).toContain(`Visites : ${result.summary.visitsPlanned} sur ${result.summary.visitsRequired} planifiées`);
+    // The labels are French; the plan's own sentences stay in the language it was made in.
+    expect(text.split('Non planifié :')[0]).not.toMatch(/\b(Depart|Back|Visits|Driving)\b/);
+  });
+
   it('lists unplanned visits with their messages', () => {
     const text = formatWeek({
       ...result,
       days: [],
-      unplanned: [{ accountId: 'acc-0007', visitsMissing: 1, reason: 'day_capacity', message: 'No working day between 24 and 26 Nov has 50 free minutes inside its opening hours.' }],
+      unplanned: [{ accountId: 'acc-0007', lat: 48.1, lon: -1.6, visitsMissing: 1, reason: 'day_capacity', message: 'No working day between 24 and 26 Nov has 50 free minutes inside its opening hours.' }],
     });
     expect(text).toContain('No visits planned.');
     expect(text).toContain('  acc-0007 (1 visit, day_capacity): No working day between 24 and 26 Nov has 50 free minutes inside its opening hours.');

@@ -72,9 +72,9 @@ describe('report on a hand-built plan', () => {
       date: '2026-11-23', departure: '08:49', return: '12:33', driveMinutes: 44, driveKm: 40.2, visitMinutes: 180,
       returnTravelMinutes: 21, returnTravelKm: 20.1,
       stops: [
-        { kind: 'account', id: 'A', name: 'Boulangerie Morel', arrival: '09:00', start: '09:00', end: '10:00', waitMinutes: 0, travelMinutes: 11, travelKm: 10.1 },
-        { kind: 'prospect', id: 'P', arrival: '10:06', start: '10:06', end: '10:36', waitMinutes: 0, travelMinutes: 6, travelKm: 5.1 },
-        { kind: 'account', id: 'B', arrival: '10:42', start: '10:42', end: '12:12', waitMinutes: 0, travelMinutes: 6, travelKm: 5.1 },
+        { kind: 'account', id: 'A', name: 'Boulangerie Morel', arrival: '09:00', start: '09:00', end: '10:00', waitMinutes: 0, travelMinutes: 11, travelKm: 10.1, lat: 48, lon: -1 },
+        { kind: 'prospect', id: 'P', arrival: '10:06', start: '10:06', end: '10:36', waitMinutes: 0, travelMinutes: 6, travelKm: 5.1, lat: 48, lon: -1 },
+        { kind: 'account', id: 'B', arrival: '10:42', start: '10:42', end: '12:12', waitMinutes: 0, travelMinutes: 6, travelKm: 5.1, lat: 48, lon: -1 },
       ],
     }]);
   });
@@ -102,11 +102,17 @@ describe('report on a hand-built plan', () => {
     expect(report(compiled, plan, { source: 'haversine', fallback: true }).summary.travelTimeFallback).toBe(true);
   });
 
+  it('says whose plan it is, where days start and end, in which zone and language', () => {
+    expect(result.rep).toEqual({ id: 'r', start: at, end: at });
+    expect(result.timezone).toBe(req.timezone);
+    expect(result.locale).toBe('en');
+  });
+
   it('explains the missed visits', () => {
     expect(result.unplanned).toEqual([
-      { accountId: 'C', visitsMissing: 1, reason: 'outside_opening_hours', message: 'Cave is not open for 60 minutes on any working day between 23 and 27 Nov.' },
+      { accountId: 'C', name: 'Cave', lat: 48, lon: -1, visitsMissing: 1, reason: 'outside_opening_hours', message: 'Cave is not open for 60 minutes on any working day between 23 and 27 Nov.' },
       // D opens 08:00-09:00 Mondays for a 60-minute visit: the visit must start at 08:00, 11 minutes from home.
-      { accountId: 'D', visitsMissing: 1, reason: 'too_far', message: 'D is too far to be visited for 60 minutes within the opening and working hours of any day between 23 and 27 Nov, even on an empty day.' },
+      { accountId: 'D', lat: 48, lon: -1, visitsMissing: 1, reason: 'too_far', message: 'D is too far to be visited for 60 minutes within the opening and working hours of any day between 23 and 27 Nov, even on an empty day.' },
     ]);
   });
 
@@ -147,7 +153,7 @@ describe('unplanned reasons', () => {
   it('max_visits when every allowed day is full', () => {
     const req = base([acc('a', { lastVisit: '2026-11-16' }), acc('b', { lastVisit: '2026-11-16' })]);
     const result = run(request({ ...req, rep: { ...req.rep, maxVisitsPerDay: 1 }, horizon: { start: '2026-11-23', days: 1 } }), [0, 1, 2]);
-    expect(result.unplanned).toEqual([{ accountId: 'b', visitsMissing: 1, reason: 'max_visits', message: 'No working day on 23 Nov can take another visit: the limit is 1 visit per day.' }]);
+    expect(result.unplanned).toEqual([{ accountId: 'b', lat: 48, lon: -1, visitsMissing: 1, reason: 'max_visits', message: 'No working day on 23 Nov can take another visit: the limit is 1 visit per day.' }]);
   });
 
   it('max_drive when adding the visit exceeds the driving limit', () => {
@@ -162,7 +168,7 @@ describe('unplanned reasons', () => {
     const req = base([acc('late', { lastVisit: '2026-11-02' })]);
     const result = run(request({ ...req, rep: { ...req.rep, unavailableDates: ['2026-11-23', '2026-11-24', '2026-11-25'] } }), [0, 5]);
     expect(result.unplanned).toEqual([
-      { accountId: 'late', visitsMissing: 1, reason: 'no_working_day_in_window', message: 'The rep does not work between 23 and 25 Nov, when the visit to late is due.' },
+      { accountId: 'late', lat: 48, lon: -1, visitsMissing: 1, reason: 'no_working_day_in_window', message: 'The rep does not work between 23 and 25 Nov, when the visit to late is due.' },
     ]);
   });
 
@@ -170,8 +176,17 @@ describe('unplanned reasons', () => {
     const req = base([acc('tw', { frequency: { visits: 2, perWeeks: 1 }, lastVisit: '2026-11-20', openingHours: [{ days: ['mon', 'tue'], start: '08:00', end: '18:00' }] })]);
     const result = run(req, [0, 5]);
     expect(result.accounts[0]).toMatchObject({ visitsRequired: 2, plannedDates: ['2026-11-23'] });
-    expect(result.unplanned[0]).toMatchObject({ accountId: 'tw', visitsMissing: 1, reason: 'spacing' });
+    expect(result.unplanned[0]).toMatchObject({ accountId: 'tw', lat: 48, lon: -1, visitsMissing: 1, reason: 'spacing' });
     expect(result.unplanned[0]?.message).toBe('Visits to tw must be 3 to 4 days apart; after the visit on Mon 23 Nov it is not open on any working day between 26 and 27 Nov.');
+  });
+
+  it('writes the sentences in the plan\'s locale, French with Intl day names', () => {
+    const req = base([acc('tw', { frequency: { visits: 2, perWeeks: 1 }, lastVisit: '2026-11-20', openingHours: [{ days: ['mon', 'tue'], start: '08:00', end: '18:00' }] })]);
+    const result = run(request({ ...req, options: { locale: 'fr' } }), [0, 5]);
+    expect(result.locale).toBe('fr');
+    expect(result.unplanned[0]?.message).toBe(
+      'Les visites chez tw doivent être espacées de 3 à 4 jours ; après la visite du lun. 23 nov., le compte n\'est ouvert aucun jour travaillé entre le 26 et le 27 nov.',
+    );
   });
 
   it('an appointment on a day off is unplanned; one on a closed day is kept at its time', () => {
@@ -181,7 +196,7 @@ describe('unplanned reasons', () => {
     ]);
     const result = run(req, [0, 5, 7]);
     expect(result.unplanned).toEqual([
-      { accountId: 'sat', visitsMissing: 1, reason: 'appointment_outside_working_hours', message: 'The appointment with sat on Sat 28 Nov falls on a day the rep does not work.' },
+      { accountId: 'sat', lat: 48, lon: -1, visitsMissing: 1, reason: 'appointment_outside_working_hours', message: 'The appointment with sat on Sat 28 Nov falls on a day the rep does not work.' },
     ]);
     expect(result.days[0]?.stops.find((s) => s.id === 'closed')).toMatchObject({ start: '10:30', appointment: true });
   });

@@ -175,3 +175,11 @@ describe('examples/small.json', () => {
     expectAppointmentsPlannable(request);
   });
 });
+
+describe('every example', () => {
+  it.each(['week.json', 'small.json'])('%s is in the time zone of its French reps, with no language set (English unless asked)', (name) => {
+    const request = load(name);
+    expect(request.timezone).toBe('Europe/Paris');
+    expect(request.options.locale).toBeUndefined();
+  });
+});

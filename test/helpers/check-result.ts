@@ -95,6 +95,8 @@ export function checkPlanResult(request: PlanRequest, matrix: Matrix, result: Pl
         expect(s.arrival === s.start && s.waitMinutes === 0 && s.travelMinutes === 0, `${sat}: break must have arrival = start and no wait or travel`);
         expect(mins(s.end) <= we, `${sat}: break ends after working hours`);
         expect(mins(s.start) >= t, `${sat}: break overlaps the previous stop`);
+        const where = i === 0 ? rep.start : d.stops[i - 1];
+        expect(s.lat === where.lat && s.lon === where.lon, `${sat}: the break is not where the rep is`);
         t = mins(s.end);
         continue;
       }
@@ -105,6 +107,7 @@ export function checkPlanResult(request: PlanRequest, matrix: Matrix, result: Pl
       const index = (isAccount ? accountIndex : prospectIndex).get(id) ?? fail(`${sat}: unknown ${s.kind}`);
       const item = isAccount ? request.accounts[index] : request.prospects[index];
       const loc = isAccount ? accountLoc(index) : prospectLoc(index);
+      expect(s.lat === item.location.lat && s.lon === item.location.lon, `${sat}: at ${s.lat},${s.lon}, not at its location`);
       const travel = Math.ceil(matrix.durations[prev * n + loc] / 60);
       const km = round1(matrix.distances[prev * n + loc] / 1000);
       expect(s.travelMinutes === travel, `${sat}: travel ${s.travelMinutes} min, matrix gives ${travel}`);
@@ -155,6 +158,16 @@ export function checkPlanResult(request: PlanRequest, matrix: Matrix, result: Pl
       expect(fixed.length > 0 && !roomForBreak(fixed, ws, we, b, travelMin, endLoc), `${at}: the break is missing`);
     }
     if (breaks === 1) expect(mins(d.return) > mins(b?.latest ?? '00:00'), `${at}: a break listed though the rep is home by ${b?.latest ?? ''}`);
+  }
+
+  const end = rep.end ?? rep.start;
+  expect(result.rep.id === rep.id && result.rep.start.lat === rep.start.lat && result.rep.start.lon === rep.start.lon, 'rep: not the request\'s');
+  expect(result.rep.end.lat === end.lat && result.rep.end.lon === end.lon, 'rep.end: not the request\'s end (or start)');
+  expect(result.timezone === request.timezone, `timezone ${result.timezone}, the request says ${request.timezone}`);
+  expect(result.locale === (request.options.locale ?? 'en'), `locale ${result.locale}, the request asks ${request.options.locale ?? 'none'}`);
+  for (const u of result.unplanned) {
+    const account = request.accounts[accountIndex.get(u.accountId) ?? fail(`unplanned ${u.accountId}: unknown account`)];
+    expect(u.lat === account.location.lat && u.lon === account.location.lon && u.name === account.name, `unplanned ${u.accountId}: not the account's name and location`);
   }
 
   const cap = request.prospecting?.visitsPerWeek ?? 0;

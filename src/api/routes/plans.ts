@@ -2,12 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { PlanId, PlanJob, Submitted } from '../../contract/plan-job.js';
+import { PlanGeoJson } from '../../contract/plan-geojson.js';
 import { PlanRequest } from '../../contract/plan-request.js';
 import type { PlanQueue } from '../../queue/plan-queue.js';
 import { checkOffer, checkSize } from '../admission.js';
 import { ServiceError } from '../errors.js';
-import { cancelledPlan, cancellingPlan, completedPlan, problemExamples, submitted } from '../examples.js';
-import { RATE_LIMIT_HEADERS, SECURED, jsonResponse, problemResponses } from '../openapi.js';
+import { cancelledPlan, cancellingPlan, completedPlan, exportExamples, problemExamples, submitted } from '../examples.js';
+import { preferredLocale, preferredType } from '../negotiate.js';
+import { RATE_LIMIT_HEADERS, SECURED, jsonResponse, mediaResponse, problemResponses } from '../openapi.js';
+import { ExportQuery, MEDIA_TYPES, renderPlan } from '../plan-exports.js';
 
 export interface PlansRoutesOptions {
   readonly config: Config;
@@ -22,7 +25,12 @@ const IdempotencyHeaders = z.object({
     .regex(/^[\x21-\x7e]{1,255}$/, 'expected 1 to 255 visible ASCII characters')
     .optional()
     .meta({ description: 'The same key with the same body returns the same plan; with another body it is refused (422). Keys are scoped to the API key.' }),
+  'accept-language': z.string().optional().meta({ description: 'Without `options.locale`, the plan is written in French when this prefers `fr`, else in English.' }),
 });
+
+/** What GET /v1/plans/{id} answers in, by the Accept header: the plan as JSON (first: the default), or an export. */
+const READ_TYPES = ['application/json', MEDIA_TYPES.ics, MEDIA_TYPES.csv, MEDIA_TYPES.geojson] as const;
+const FORMAT_OF = { [MEDIA_TYPES.ics]: 'ics', [MEDIA_TYPES.csv]: 'csv', [MEDIA_TYPES.geojson]: 'geojson' } as const;
 
 export const plansRoutes: FastifyPluginAsyncZod<PlansRoutesOptions> = (app, { config, plans }) => {
   app.post(
@@ -51,7 +59,10 @@ export const plansRoutes: FastifyPluginAsyncZod<PlansRoutesOptions> = (app, { co
     async (request, reply) => {
       checkOffer(request.body, config);
       const key = request.headers['idempotency-key'];
-      const job = await plans.submit(request.body, { owner: request.caller, requestId: request.id, ...(key === undefined ? {} : { idempotencyKey: key }) });
+      // The plan's language is chosen once, here: the request's own, else the caller's Accept-Language.
+      const locale = request.body.options.locale ?? preferredLocale(request.headers['accept-language']);
+      const body = locale === undefined ? request.body : { ...request.body, options: { ...request.body.options, locale } };
+      const job = await plans.submit(body, { owner: request.caller, requestId: request.id, ...(key === undefined ? {} : { idempotencyKey: key }) });
       return reply.code(202).header('location', `/v1/plans/${job.id}`).send({ id: job.id, status: job.status });
     },
   );
@@ -62,17 +73,41 @@ export const plansRoutes: FastifyPluginAsyncZod<PlansRoutesOptions> = (app, { co
       schema: {
         operationId: 'getPlan',
         summary: 'Read a plan',
-        description: 'Status, progress and, once completed, the plan. Only the API key that submitted a plan can read it.',
+        description:
+          'Status, progress and, once completed, the plan. Only the API key that submitted a plan can read it. ' +
+          'JSON by default; `Accept: text/calendar`, `text/csv` or `application/geo+json` asks for the completed plan as that export ' +
+          '(as `/plan.ics`, `/plan.csv`, `/plan.geojson` give it; `409` before the plan has completed).',
         tags: ['plans'],
         security: SECURED,
         params: IdParams,
+        querystring: ExportQuery,
         response: {
-          200: jsonResponse('The plan as it stands.', PlanJob, completedPlan, RATE_LIMIT_HEADERS),
-          ...problemResponses({ 400: problemExamples.read[400], 401: problemExamples.read[401], 404: problemExamples.read[404], 429: problemExamples.read[429], 503: problemExamples.read[503] }, true),
+          200: mediaResponse(
+            'The plan as it stands (JSON), or the completed plan as the export the Accept header asks for.',
+            {
+              'application/json': { schema: PlanJob, example: completedPlan },
+              [MEDIA_TYPES.ics]: { schema: z.string().meta({ description: 'An iCalendar (RFC 5545) file.' }), example: exportExamples.ics },
+              [MEDIA_TYPES.csv]: { schema: z.string().meta({ description: 'A CSV (RFC 4180) file with a header row.' }), example: exportExamples.csv },
+              [MEDIA_TYPES.geojson]: { schema: PlanGeoJson, example: exportExamples.geojson },
+            },
+            ['content-language', ...RATE_LIMIT_HEADERS],
+          ),
+          ...problemResponses(
+            { 400: problemExamples.read[400], 401: problemExamples.read[401], 404: problemExamples.read[404], 409: problemExamples.export[409], 429: problemExamples.read[429], 503: problemExamples.read[503] },
+            true,
+            { 409: 'An export was asked for (Accept) but the plan has not completed.' },
+          ),
         },
       },
     },
-    async (request) => found(await plans.get(request.params.id, request.caller), request.params.id),
+    async (request, reply) => {
+      const job = found(await plans.get(request.params.id, request.caller), request.params.id);
+      void reply.header('vary', 'Accept, Accept-Language');
+      const type = preferredType(request.headers.accept, READ_TYPES);
+      if (type === 'application/json') return job;
+      const rendered = renderPlan(job, FORMAT_OF[type], { query: request.query, acceptLanguage: request.headers['accept-language'] }, false);
+      return reply.headers(rendered.headers).send(rendered.body);
+    },
   );
 
   app.delete(
