@@ -46,7 +46,9 @@ export class DaySwap implements ClientOperator {
     const sa = sol.shiftOf[client * D + da];
     const removeA = this.visitCost(sa, sol.position(sa, client));
     const costA = clientCost(problem, client, sol.pattern[client]);
-    let best = Infinity;
+    // Only improving moves are looked for. Insertions are taken to cost at least 0 when pruning
+    // (true under the triangle inequality), so a few rare moves on road matrices are not tried.
+    let best = 0;
     for (const b of this.neighbours[client]) {
       const db = this.dayOf(b);
       if (db < 0 || db === da || single[client * D + db] < 0 || single[b * D + da] < 0) continue;
@@ -68,7 +70,7 @@ export class DaySwap implements ClientOperator {
         this.partnerDay = db;
       }
     }
-    return best;
+    return this.partner < 0 ? Infinity : best;
   }
 
   /** Applies the move of the last `evaluate`, which must have been for `client`. */

@@ -35,7 +35,9 @@ export class Replace implements ClientOperator {
     this.ousted = -1;
     if (sol.pattern[client] >= 0 || c.optional) return Infinity;
     const unserved = clientCost(problem, client, -1);
-    let best = Infinity;
+    // Only improving moves are looked for. Insertions are taken to cost at least 0 when pruning
+    // (true under the triangle inequality), so a few rare moves on road matrices are not tried.
+    let best = 0;
     c.patterns.forEach((pattern, p) => {
       if (!sol.capsAllow(client, p)) return;
       const gain = clientCost(problem, client, p) - unserved;
@@ -66,7 +68,7 @@ export class Replace implements ClientOperator {
         }
       }
     });
-    return best;
+    return this.ousted < 0 ? Infinity : best;
   }
 
   /** Applies the move of the last `evaluate`, which must have been for `client`. */
