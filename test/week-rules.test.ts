@@ -106,6 +106,24 @@ describe('appointments', () => {
     expect(result.unplanned[0]?.message).toContain('10:30');
   });
 
+  it('of equal priority at the same time: the shorter visit is kept', async () => {
+    const { result } = await plan({
+      accounts: [
+        nearby('long', 4, { visitMinutes: 60, appointments: [{ date: tuesday, start: '14:30' }] }),
+        nearby('short', 6, { visitMinutes: 20, appointments: [{ date: tuesday, start: '14:30' }] }),
+      ],
+    });
+    expect(result.days.find((d) => d.date === tuesday)?.stops.find((s) => s.id === 'short')).toMatchObject({ start: '14:30', appointment: true });
+    expect(result.unplanned).toEqual([expect.objectContaining({ accountId: 'long', reason: 'appointment_conflict', conflictsWith: 'short' })]);
+  });
+
+  it('out of reach at its time is too far, with the drive it takes', async () => {
+    // About 90 km east: well over an hour from home, too far for 08:10 on a day that starts at 08:00.
+    const { result } = await plan({ accounts: [nearby('far', 90, { appointments: [{ date: tuesday, start: '08:10' }] })] });
+    expect(result.unplanned).toEqual([expect.objectContaining({ accountId: 'far', reason: 'too_far' })]);
+    expect(result.unplanned[0]?.message).toMatch(/cannot be reached in time: the drive from the rep's start takes \d+ minutes, and the working day begins at 08:00/);
+  });
+
   it('are kept when they leave no room for the break, which the plan reports', async () => {
     // 11:30-12:30 and 12:40-14:00 a few km apart: no 45 minutes starting in [12:00, 13:30].
     const { result } = await plan({

@@ -15,9 +15,9 @@ export const UNPLANNED_REASON_MEANINGS: Readonly<Record<UnplannedReason, string>
   max_visits: 'Every day of the window already holds the rep\'s `maxVisitsPerDay` visits.',
   spacing: 'A later visit cannot keep the required spacing (interval ± tolerance) after the account\'s previous planned visit.',
   unreachable: 'The routing engine cannot reach the account: no road near it, the nearest road too far away, or no route to or from it.',
-  too_far: 'Even on an empty day, driving to the account and back with the visit does not fit in its opening hours and the working hours.',
+  too_far: 'Even on an empty day, driving to the account and back with the visit does not fit in its opening hours and the working hours; or an appointment cannot be reached at its time from the start of the working day.',
   appointment_outside_working_hours: 'An appointment falls on a day the rep does not work or outside that day\'s working hours.',
-  appointment_conflict: 'An appointment collides with a more important one the same day (named in `conflictsWith`: the rep cannot be at both), or the day\'s appointments together exceed its working hours or limits.',
+  appointment_conflict: 'An appointment collides with a more important one the same day (priority, then the shorter visit, then the earlier; named in `conflictsWith`: the rep cannot be at both), or the day\'s appointments together exceed its working hours or limits.',
 };
 
 /** The table as markdown, for descriptions. */

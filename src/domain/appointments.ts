@@ -3,8 +3,8 @@
  * reachable is kept at its date and time. Before planning, each day's
  * appointments are checked together (driving between them, home and back,
  * the day's limits); when they cannot all be kept, the most important ones
- * are (priority, then the earlier), and each one left out is reported with the
- * appointment it collides with. A day whose appointments leave no room for
+ * are (priority, then the shorter, then the earlier), and each one left out
+ * is reported with the appointment it collides with. A day whose appointments leave no room for
  * the lunch break is planned without it, and the plan says so.
  */
 import type { PlanRequest } from '../contract/plan-request.js';
@@ -27,6 +27,8 @@ export interface Conflict {
   readonly with?: { readonly account: number; readonly start: number };
   /** Otherwise the day's limit that the appointments together exceed. */
   readonly limit?: 'working_hours' | 'max_visits' | 'max_drive';
+  /** Or, alone on its day, it cannot be reached in time from the start: the drive, in seconds. */
+  readonly outOfReach?: number;
 }
 
 /** What happens to the appointments of one account. */
@@ -97,12 +99,12 @@ export function settleAppointments(request: PlanRequest, horizon: Horizon, days:
   const byDay = days.map(() => [] as Candidate[]);
   for (const r of raw) for (const { day, candidate } of r.candidates) byDay[day].push(candidate);
   byDay.forEach((list, day) => {
-    const order = [...list].sort((a, b) => b.priority - a.priority || a.start - b.start || a.account - b.account);
+    const order = [...list].sort((a, b) => b.priority - a.priority || a.service - b.service || a.start - b.start || a.account - b.account);
     for (const c of order) {
       const trial = [...kept[day], c].sort((a, b) => a.start - b.start);
       const failure = firstFailure(trial, days[day], request.rep, rules);
       if (failure === null) kept[day] = trial;
-      else conflicts[c.account].push({ date: days[day].date, start: c.start, ...blame(failure, trial, c) });
+      else conflicts[c.account].push({ date: days[day].date, start: c.start, ...blame(failure, trial, c, rules) });
     }
   });
 
@@ -142,11 +144,11 @@ function firstFailure(list: readonly Candidate[], day: WorkingDay, rep: PlanRequ
 }
 
 /** The kept appointment to name for a failure caused by adding `added`. */
-function blame(failure: Failure, trial: readonly Candidate[], added: Candidate): Pick<Conflict, 'with' | 'limit'> {
+function blame(failure: Failure, trial: readonly Candidate[], added: Candidate, rules: DayRules): Pick<Conflict, 'with' | 'limit' | 'outOfReach'> {
   if ('limit' in failure) return { limit: failure.limit };
   const late = trial[failure.late];
   // The first appointment of the day late: not even from home at the start of the day.
-  if (late === added && failure.late === 0) return { limit: 'working_hours' };
+  if (late === added && failure.late === 0) return { outOfReach: rules.travel(rules.start, added.location) };
   const other = late === added ? trial[failure.late - 1] : late;
   return { with: { account: other.account, start: other.start } };
 }

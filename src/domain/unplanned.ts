@@ -84,6 +84,10 @@ function conflictMessage(compiled: Compiled, say: Sentences, name: string, confl
       conflictsWith: compiled.request.accounts[other.account].id,
     };
   }
+  if (conflict.outOfReach !== undefined) {
+    const dayStart = compiled.days.find((d) => d.date === conflict.date)?.start ?? 0;
+    return { reason: 'too_far', message: say.appointmentOutOfReach(name, day, start, Math.round(conflict.outOfReach / 60), clock(dayStart)) };
+  }
   return { reason: 'appointment_conflict', message: say.appointmentsOverfull(name, day, start, conflict.limit ?? 'working_hours') };
 }
 

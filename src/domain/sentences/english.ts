@@ -27,6 +27,8 @@ export const english: Sentences = {
     `The appointment with ${name} on ${date(day)} at ${start} collides with the appointment with ${other} at ${otherStart}, which is kept: the rep cannot be at both.`,
   appointmentsOverfull: (name, day, start, limit) =>
     `The appointment with ${name} on ${date(day)} at ${start} does not fit with that day's other appointments within ${LIMITS[limit]}.`,
+  appointmentOutOfReach: (name, day, start, drive, dayStart) =>
+    `The appointment with ${name} on ${date(day)} at ${start} cannot be reached in time: the drive from the rep's start takes ${String(drive)} minutes, and the working day begins at ${dayStart}.`,
   noDayHolds: () => 'No working day of the plan can hold the visit.',
   spacing: (name, minGap, maxGap, previous, span, working) =>
     `Visits to ${name} must be ${String(minGap)} to ${String(maxGap)} days apart; after the visit on ${date(previous)} ${

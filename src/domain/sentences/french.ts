@@ -34,6 +34,8 @@ export const french: Sentences = {
     `Le rendez-vous avec ${name} le ${date(day)} à ${start} chevauche le rendez-vous avec ${other} à ${otherStart}, qui est conservé : le commercial ne peut pas être aux deux.`,
   appointmentsOverfull: (name, day, start, limit) =>
     `Le rendez-vous avec ${name} le ${date(day)} à ${start} ne tient pas avec les autres rendez-vous de la journée dans la limite ${LIMITS[limit]}.`,
+  appointmentOutOfReach: (name, day, start, drive, dayStart) =>
+    `Le rendez-vous avec ${name} le ${date(day)} à ${start} est hors d'atteinte : le trajet depuis le point de départ prend ${String(drive)} minutes et la journée commence à ${dayStart}.`,
   noDayHolds: () => 'Aucun jour travaillé du plan ne peut accueillir la visite.',
   spacing: (name, minGap, maxGap, previous, span, working) =>
     end(`Les visites chez ${name} doivent être espacées de ${String(minGap)} à ${String(maxGap)} jours ; après la visite du ${date(previous)}, ${

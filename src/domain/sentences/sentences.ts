@@ -23,6 +23,7 @@ export interface Sentences {
   appointmentsOnDaysOff(name: string, dates: readonly number[]): string;
   appointmentCollision(name: string, day: number, start: string, other: string, otherStart: string): string;
   appointmentsOverfull(name: string, day: number, start: string, limit: AppointmentLimit): string;
+  appointmentOutOfReach(name: string, day: number, start: string, driveMinutes: number, dayStart: string): string;
   noDayHolds(): string;
   /** The spacing after `previous` leads to days the rep does not work (`working` false) or the account is closed. */
   spacing(name: string, minGap: number, maxGap: number, previous: number, span: Span, working: boolean): string;
