@@ -22,7 +22,11 @@ export class Proposal {
   /** Route id of the scratch route set by `without`. */
   readonly scratch: number;
   private readonly scratchRoute: number[] = [];
-  private scratchShift = 0;
+  private scratchShift = -1;
+  private scratchAt = -1;
+  /** The stamp of the scratch route's source when it was built (see `Solution.routeStamp`). */
+  private scratchStamp = -1;
+  private readonly stamps: Int32Array;
   private readonly buf: Int32Array;
   private readonly seg = segment();
   private shift = 0;
@@ -39,10 +43,12 @@ export class Proposal {
   private load = 0;
   private travel = 0;
 
-  constructor(cache: RouteCache, routes: readonly (readonly number[])[]) {
+  /** `stamps[shift]` changes whenever the route of `shift` does (`Solution.routeStamp`). */
+  constructor(cache: RouteCache, routes: readonly (readonly number[])[], stamps: Int32Array) {
     this.problem = cache.problem;
     this.cache = cache;
     this.routes = routes;
+    this.stamps = stamps;
     this.scratch = cache.problem.shifts.length;
     this.buf = new Int32Array(cache.problem.clients.length + 1);
   }
@@ -50,11 +56,15 @@ export class Proposal {
   /**
    * Makes route id `scratch` the route of `shift` without its visit at
    * position `at`, driven on `shift`, and returns its visits. It stays valid
-   * until the next call (O(n)); routes change nothing meanwhile.
+   * until the next call (O(n), or O(1) when the same route, unchanged since,
+   * loses the same visit again).
    */
   without(shift: number, at: number): readonly number[] {
     const route = this.routes[shift];
     const r = this.scratchRoute;
+    if (shift === this.scratchShift && at === this.scratchAt && this.stamps[shift] === this.scratchStamp) return r;
+    this.scratchAt = at;
+    this.scratchStamp = this.stamps[shift];
     r.length = 0;
     for (let k = 0; k < route.length; k++) if (k !== at) r.push(route[k]);
     this.scratchShift = shift;

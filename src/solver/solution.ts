@@ -50,11 +50,11 @@ export class Solution {
     this.shiftOf = new Int32Array(problem.clients.length * problem.numDays).fill(-1);
     this.posOf = new Int32Array(problem.clients.length * problem.numDays).fill(-1);
     this.cache = new RouteCache(problem);
-    this.proposal = new Proposal(this.cache, this.routes);
     this.routeCosts = new Float64Array(problem.shifts.length);
     this.optionalUsed = new Int32Array(problem.optionalCaps.caps.length);
     this.dayStamp = new Int32Array(problem.numDays);
     this.routeStamp = new Int32Array(problem.shifts.length);
+    this.proposal = new Proposal(this.cache, this.routes, this.routeStamp);
   }
 
   static load(problem: Problem, plan: Plan): Solution {
