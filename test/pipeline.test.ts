@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import type { PlanProgress } from '../src/contract/plan-job.js';
 import { PlanRequest } from '../src/contract/plan-request.js';
 import { pointsOf } from '../src/domain/compile.js';
 import { createHaversine } from '../src/matrix/haversine.js';
@@ -41,6 +42,16 @@ describe('runPlan', () => {
       expect(summary?.plannedDates.length, account.id).toBe(summary?.visitsRequired);
     }
     expect(result.summary.prospectVisits).toBeLessThanOrEqual(budget.prospecting?.visitsPerWeek ?? 0);
+  });
+
+  it('reports progress in the result\'s units: the last one is the result\'s objective, at 100 %', async () => {
+    const request = await example('small.json');
+    const budget = { ...request, options: { ...request.options, iterations: 60, timeLimitSeconds: 120 } };
+    const seen: PlanProgress[] = [];
+    const result = await runPlan(budget, deps({ onProgress: (p) => seen.push(p) }));
+    checkPlanResult(budget, await haversine.matrix(pointsOf(budget)), result, { today: TODAY });
+    const last = seen.at(-1);
+    expect(last).toMatchObject({ iteration: 60, percent: 100, etaSeconds: 0, bestObjective: result.summary.objective.total });
   });
 
   it('reports an appointment outside working hours and still plans the account\'s other visits', async () => {

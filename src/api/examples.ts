@@ -20,7 +20,7 @@ export const completedPlan: PlanJob = {
   finishedAt: '2026-11-20T16:02:21.977Z',
   expiresAt: '2026-11-27T16:02:21.977Z',
   attempts: 1,
-  progress: { iteration: 5210, bestCost: 5520, elapsedMs: 10000 },
+  progress: { iteration: 5210, elapsedMs: 10000, percent: 100, bestObjective: 166758.67, etaSeconds: 0 },
   result: {
     summary: {
       visitsRequired: 2,
@@ -65,7 +65,7 @@ export const cancellingPlan: PlanJob = {
   createdAt: '2026-11-20T16:02:11.348Z',
   startedAt: '2026-11-20T16:02:11.402Z',
   attempts: 1,
-  progress: { iteration: 1200, bestCost: 35640, elapsedMs: 4200 },
+  progress: { iteration: 1200, elapsedMs: 4200, percent: 42, bestObjective: 594, etaSeconds: 5.8 },
   cancelRequested: true,
 };
 

@@ -20,8 +20,19 @@ export const Submitted = z
 export const PlanProgress = z
   .object({
     iteration: z.int().min(0).meta({ description: 'Search iterations done.', examples: [1200] }),
-    bestCost: z.number().meta({ description: 'Objective of the best plan so far (seconds of driving plus penalties).', examples: [35640] }),
-    elapsedMs: z.number().min(0).meta({ description: 'Search time so far.', examples: [4200] }),
+    elapsedMs: z.number().min(0).meta({ description: 'Search time so far, in milliseconds.', examples: [4200] }),
+    percent: z.number().min(0).max(100).meta({
+      description: 'How far the search is, in percent: the larger of the share of `options.timeLimitSeconds` spent and, with `options.iterations`, the share of iterations done.',
+      examples: [42],
+    }),
+    bestObjective: z.number().meta({
+      description: 'Objective of the best plan so far, in the units of `result.summary.objective.total` (minutes of driving plus penalties).',
+      examples: [594],
+    }),
+    etaSeconds: z.number().min(0).meta({
+      description: 'Estimated seconds until the search ends: the time left before the time limit, or sooner at the current pace when an iteration budget ends it first.',
+      examples: [5.8],
+    }),
   })
   .meta({ id: 'PlanProgress', description: 'Progress of the search.' });
 export type PlanProgress = z.infer<typeof PlanProgress>;
