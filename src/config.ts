@@ -47,6 +47,8 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_SUBMIT: int(600, 0),
   RATE_LIMIT_READ: int(6000, 0),
   RATE_LIMIT_WINDOW_SECONDS: int(60, 1),
+  /** A plan's event stream sends a comment this often, so proxies keep it open. */
+  EVENTS_HEARTBEAT_SECONDS: int(15, 1),
   /** How long a SIGTERM may take: running plans get this long to finish, then the process exits anyway. */
   SHUTDOWN_GRACE_SECONDS: int(25, 1),
   OSRM_URL: z.url({ protocol: /^https?$/ }).optional(),

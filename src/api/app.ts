@@ -12,6 +12,7 @@ import { registerAuth } from './plugins/auth.js';
 import { answerClientError, registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { healthRoutes } from './routes/health.js';
+import { planEventsRoutes } from './routes/plan-events.js';
 import { plansRoutes } from './routes/plans.js';
 
 export interface AppDeps {
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAuth(v1, deps.config.API_KEYS);
     await registerRateLimit(v1, deps.config, deps.redis);
     await v1.register(plansRoutes, { config: deps.config, plans: deps.plans });
+    await v1.register(planEventsRoutes, { config: deps.config, plans: deps.plans });
   });
   await app.register(healthRoutes, { plans: deps.plans });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

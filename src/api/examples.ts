@@ -79,6 +79,27 @@ export const cancelledPlan: PlanJob = {
   progress: null,
 };
 
+/** A short plan's stream, from the queue to its end. */
+export const eventStreamExample = [
+  'retry: 2000',
+  '',
+  'id: queued.0.0',
+  'event: queued',
+  `data: {"id":"${ID}","status":"queued","createdAt":"2026-11-20T16:02:11.348Z","attempts":0,"progress":null,"href":"/v1/plans/${ID}"}`,
+  '',
+  'id: active.1.1200',
+  'event: active',
+  `data: {"id":"${ID}","status":"active","createdAt":"2026-11-20T16:02:11.348Z","startedAt":"2026-11-20T16:02:11.402Z","attempts":1,"progress":{"iteration":1200,"elapsedMs":4200,"percent":42,"bestObjective":594,"etaSeconds":5.8},"href":"/v1/plans/${ID}"}`,
+  '',
+  ': heartbeat',
+  '',
+  'id: completed',
+  'event: completed',
+  `data: {"id":"${ID}","status":"completed","createdAt":"2026-11-20T16:02:11.348Z","startedAt":"2026-11-20T16:02:11.402Z","finishedAt":"2026-11-20T16:02:21.977Z","expiresAt":"2026-11-27T16:02:21.977Z","attempts":1,"progress":{"iteration":5210,"elapsedMs":10000,"percent":100,"bestObjective":166758.67,"etaSeconds":0},"href":"/v1/plans/${ID}"}`,
+  '',
+  '',
+].join('\n');
+
 function problem(status: number, code: string, title: string, detail: string, instance: string, errors?: ProblemDocument['errors']): ProblemDocument {
   return { type: `urn:tournee:problem:${code}`, title, status, detail, instance, requestId: REQUEST_ID, ...(errors ? { errors } : {}) };
 }

@@ -55,6 +55,16 @@ export function jsonResponse(description: string, schema: z.ZodType, example: un
   return { description, content: { 'application/json': { schema, example } }, ...(headers.length > 0 ? { headers: headersOf(headers) } : {}) };
 }
 
+/** A response of another media type (an event stream, metrics text), with its example and headers. */
+export function mediaResponse(description: string, mediaType: string, schema: z.ZodType, example: unknown, headers: readonly HeaderName[] = []): ResponseDoc {
+  return { description, content: { [mediaType]: { schema, example } }, ...(headers.length > 0 ? { headers: headersOf(headers) } : {}) };
+}
+
+/** A response without a body (fastify-swagger leaves out the content of a null schema). */
+export function emptyResponse(description: string): z.ZodNull {
+  return z.null().meta({ description });
+}
+
 /** Problem responses (application/problem+json), one per status of `examples`. */
 export function problemResponses(examples: Partial<Record<number, unknown>>, rateLimited = false): Record<number, ResponseDoc> {
   return Object.fromEntries(

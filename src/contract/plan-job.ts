@@ -62,3 +62,9 @@ export const PlanJob = z
   })
   .meta({ id: 'PlanJob', description: 'A plan request and, once done, its result.' });
 export type PlanJob = z.infer<typeof PlanJob>;
+
+/** One state of a plan as its event stream tells it: what GET says, less the result (read it at `href`). */
+export const PlanEvent = PlanJob.omit({ result: true })
+  .extend({ href: z.string().meta({ description: 'Where to read the whole plan.', examples: ['/v1/plans/plan-3f1c2a9e-8d0b-4b53-9f0e-2a8f1c7d6e55'] }) })
+  .meta({ id: 'PlanEvent', description: 'The data of one event of a plan\'s stream (`GET /v1/plans/{id}/events`).' });
+export type PlanEvent = z.infer<typeof PlanEvent>;

@@ -4,5 +4,5 @@ import type { PlanQueue } from './plan-queue.js';
 /** A plan queue with no store behind it: enough to build the app for its OpenAPI document. */
 export function detachedPlanQueue(): PlanQueue {
   const unavailable = () => Promise.reject(storeUnavailable('No job store is attached.'));
-  return { submit: unavailable, get: unavailable, cancel: unavailable, read: unavailable, ended: unavailable, ping: unavailable, close: () => Promise.resolve() };
+  return { submit: unavailable, get: unavailable, cancel: unavailable, read: unavailable, ended: unavailable, changed: unavailable, counts: unavailable, ping: unavailable, close: () => Promise.resolve() };
 }
