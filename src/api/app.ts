@@ -6,7 +6,10 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
+import { queueKeys } from '../queue/keys.js';
+import { readWorkerMetrics } from '../queue/metrics.js';
 import type { PlanQueue } from '../queue/plan-queue.js';
+import { registerMetrics } from './metrics.js';
 import { SECURITY_SCHEMES, transform, transformObject } from './openapi.js';
 import { registerAuth } from './plugins/auth.js';
 import { answerClientError, registerErrorHandling, sendProblem } from './plugins/errors.js';
@@ -91,6 +94,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  const redis = deps.redis;
+  const metricsKey = queueKeys(deps.config.QUEUE_PREFIX, deps.config.QUEUE_NAME).metrics;
+  registerMetrics(app, {
+    queues: { plans: () => deps.plans.counts() },
+    workers: redis ? () => readWorkerMetrics(redis, metricsKey) : () => Promise.resolve([]),
+  });
   // API keys and rate limits are scoped to the plan routes, so they hold whatever the URL's spelling.
   await app.register(async (v1) => {
     registerAuth(v1, deps.config.API_KEYS);

@@ -100,6 +100,26 @@ export const eventStreamExample = [
   '',
 ].join('\n');
 
+/** A few lines of a scrape. */
+export const metricsExample = [
+  '# HELP tournee_http_request_duration_seconds Time to answer HTTP requests, by method, route (its pattern) and status code.',
+  '# TYPE tournee_http_request_duration_seconds histogram',
+  'tournee_http_request_duration_seconds_bucket{le="0.005",method="POST",route="/v1/plans",status_code="202"} 41',
+  'tournee_http_request_duration_seconds_bucket{le="+Inf",method="POST",route="/v1/plans",status_code="202"} 42',
+  'tournee_http_request_duration_seconds_sum{method="POST",route="/v1/plans",status_code="202"} 0.093',
+  'tournee_http_request_duration_seconds_count{method="POST",route="/v1/plans",status_code="202"} 42',
+  '',
+  '# HELP tournee_queue_jobs Jobs in each state of each queue, read when scraped: waiting, active, delayed, prioritized, waiting-children.',
+  '# TYPE tournee_queue_jobs gauge',
+  'tournee_queue_jobs{queue="plans",state="waiting"} 12',
+  'tournee_queue_jobs{queue="plans",state="active"} 2',
+  '',
+  '# HELP tournee_solver_iterations_total Search iterations run by the solver.',
+  '# TYPE tournee_solver_iterations_total counter',
+  'tournee_solver_iterations_total 1843920',
+  '',
+].join('\n');
+
 function problem(status: number, code: string, title: string, detail: string, instance: string, errors?: ProblemDocument['errors']): ProblemDocument {
   return { type: `urn:tournee:problem:${code}`, title, status, detail, instance, requestId: REQUEST_ID, ...(errors ? { errors } : {}) };
 }

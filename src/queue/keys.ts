@@ -24,6 +24,8 @@ export function queueKeys(prefix: string, queueName: string) {
     active: `${base}:active`,
     /** A cancel request, and the record of a plan cancelled while it waited (its job is gone). */
     cancelled: (jobId: string) => `${base}:cancelled:${jobId}`,
+    /** The workers' metrics (metrics.ts). */
+    metrics: `${base}:metrics`,
   };
 }
 export type QueueKeys = ReturnType<typeof queueKeys>;
