@@ -42,6 +42,8 @@ export const ConfigSchema = z.object({
   MAX_PROSPECTS: int(1000, 0),
   MAX_HORIZON_DAYS: int(42, 1),
   MAX_TIME_LIMIT_SECONDS: int(300, 1),
+  /** Reps in one batch; each rep's portfolio has the limits of a plan. */
+  MAX_BATCH_REPS: int(200, 1),
   BODY_LIMIT_BYTES: int(10 * 1024 * 1024, 1024),
   /** Requests per key and window: submissions, and reads and cancels (0 turns a limit off). */
   RATE_LIMIT_SUBMIT: int(600, 0),

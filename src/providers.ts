@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
+import type { Location } from './contract/common.js';
 import { createCachedTravelTimes, type CachedTravelTimes } from './matrix/cached.js';
 import { createHaversine } from './matrix/haversine.js';
 import { createOsrm, OsrmRequestError, UnreachablePointsError, type OsrmRequestReport } from './matrix/osrm.js';
@@ -14,6 +15,8 @@ export interface Providers {
   /** Road geometry, when OSRM is configured. */
   readonly geometry?: RouteGeometry;
   readonly travelTimes: (source: TravelTimeSource) => TravelTimes;
+  /** Fetches the OSRM travel times among points into the cache, when there is one. */
+  readonly warm?: (points: readonly Location[], options: { signal?: AbortSignal }) => Promise<void>;
 }
 
 /** What the travel-time layer tells about its work, for metrics. */
@@ -47,6 +50,7 @@ export function createProviders(config: Config, redis?: Redis, observer?: Travel
     defaultSource: cachedOsrm ? 'osrm' : 'haversine',
     fallbackToHaversine: config.OSRM_FALLBACK_HAVERSINE,
     ...(osrm ? { geometry: (points, options) => osrm.routeGeometry(points, options) } : {}),
+    ...(cache && cachedOsrm ? { warm: async (points, options) => { await cachedOsrm.matrix(points, options); } } : {}),
     travelTimes: (source) => {
       if (source === 'haversine') return haversine;
       if (!cachedOsrm) throw new TravelTimesUnavailableError('This request asks for OSRM travel times, but the service has no OSRM_URL.');

@@ -2,6 +2,7 @@
  * Examples for the OpenAPI document, typed by the contract's own types; the
  * OpenAPI test also parses each one with its schema, so none can drift.
  */
+import type { BatchJob, SubmittedBatch } from '../contract/batch.js';
 import type { PlanJob } from '../contract/plan-job.js';
 import type { ProblemDocument } from '../contract/problem.js';
 
@@ -127,6 +128,40 @@ function problem(status: number, code: string, title: string, detail: string, in
 const PLANS = '/v1/plans';
 const PLAN = `/v1/plans/${ID}`;
 
+const BATCH_ID = 'batch-0c7e55a1-43b9-4d4e-9b1f-6f3a0e2d8c41';
+const REP_PLANS = [
+  { repId: 'rep-rennes-01', planId: 'plan-6a0f3d52-1c7e-4b8e-a2d4-93b1f0c5e7a8' },
+  { repId: 'rep-vitre-02', planId: 'plan-b41c9e07-5d2a-4f63-8e1b-0a7c6d9f2e35' },
+];
+
+export const submittedBatch: SubmittedBatch = { id: BATCH_ID, status: 'queued', plans: REP_PLANS };
+
+export const runningBatch: BatchJob = {
+  id: BATCH_ID,
+  status: 'active',
+  createdAt: '2026-11-20T16:02:11.348Z',
+  percent: 71,
+  counts: { queued: 0, active: 1, completed: 1, failed: 0, cancelled: 0 },
+  plans: [
+    { ...REP_PLANS[0], status: 'completed', progress: { iteration: 5210, elapsedMs: 10000, percent: 100, bestObjective: 812.4, etaSeconds: 0 } },
+    { ...REP_PLANS[1], status: 'active', progress: { iteration: 1200, elapsedMs: 4200, percent: 42, bestObjective: 594, etaSeconds: 5.8 } },
+  ],
+};
+
+export const cancelledBatch: BatchJob = {
+  id: BATCH_ID,
+  status: 'cancelled',
+  createdAt: '2026-11-20T16:02:11.348Z',
+  finishedAt: '2026-11-20T16:02:16.020Z',
+  expiresAt: '2026-11-27T16:02:16.020Z',
+  percent: 100,
+  counts: { queued: 0, active: 0, completed: 1, failed: 0, cancelled: 1 },
+  plans: [
+    { ...REP_PLANS[0], status: 'completed', progress: { iteration: 5210, elapsedMs: 10000, percent: 100, bestObjective: 812.4, etaSeconds: 0 } },
+    { ...REP_PLANS[1], status: 'cancelled', progress: { iteration: 1400, elapsedMs: 4700, percent: 47, bestObjective: 590.5, etaSeconds: 5.3 } },
+  ],
+};
+
 /** One example problem per status and path. */
 export const problemExamples = {
   submit: {
@@ -155,3 +190,28 @@ export const problemExamples = {
     503: problem(503, 'unavailable', 'The service is temporarily unavailable', 'The job store (Redis) is unreachable; retry shortly.', '/ready'),
   },
 } satisfies Record<string, Partial<Record<number, ProblemDocument>>>;
+
+const BATCHES = '/v1/batches';
+const BATCH = `/v1/batches/${BATCH_ID}`;
+
+export const batchProblemExamples = {
+  submit: {
+    400: problem(400, 'validation', 'The request is not valid', '1 field is invalid.', BATCHES, [{ pointer: '#/reps/1/rep/id', detail: 'duplicate rep id "rep-rennes-01"' }]),
+    401: problem(401, 'unauthorized', 'Missing or unknown API key', 'Send a valid API key in the X-API-Key header or as a Bearer token.', BATCHES),
+    413: problem(413, 'body-too-large', 'The request body is too large', 'Request body is too large', BATCHES),
+    415: problem(415, 'unsupported-media-type', 'Unsupported media type', 'Unsupported Media Type: text/plain', BATCHES),
+    422: problem(422, 'limit-exceeded', 'The request exceeds a limit of this service', 'The request is larger than this service accepts.', BATCHES, [
+      { pointer: '#/reps', detail: '250 reps; this service accepts at most 200.' },
+    ]),
+    429: problem(429, 'rate-limited', 'Too many requests', 'More than 600 submissions in 1 minute; retry in 12 seconds.', BATCHES),
+    503: problem(503, 'unavailable', 'The service is temporarily unavailable', 'The job store (Redis) is unreachable; retry shortly.', BATCHES),
+  },
+  read: {
+    400: problem(400, 'validation', 'The request is not valid', '1 field is invalid.', '/v1/batches/not:an:id', [{ parameter: 'id', detail: 'expected a batch id "batch-…"' }]),
+    401: problem(401, 'unauthorized', 'Missing or unknown API key', 'Send a valid API key in the X-API-Key header or as a Bearer token.', BATCH),
+    404: problem(404, 'not-found', 'Not found', `No batch ${BATCH_ID}; batches are kept for a limited time.`, BATCH),
+    429: problem(429, 'rate-limited', 'Too many requests', 'More than 6000 reads in 1 minute; retry in 3 seconds.', BATCH),
+    503: problem(503, 'unavailable', 'The service is temporarily unavailable', 'The job store (Redis) is unreachable; retry shortly.', BATCH),
+  },
+  conflict: problem(409, 'already-finished', 'The plan has already finished', `Batch ${BATCH_ID} has already completed.`, BATCH),
+} satisfies Record<string, Partial<Record<number, ProblemDocument>> | ProblemDocument>;

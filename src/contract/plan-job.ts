@@ -38,7 +38,7 @@ export const PlanProgress = z
 export type PlanProgress = z.infer<typeof PlanProgress>;
 
 /** An instant in UTC, ISO 8601; produced by the service, so not re-validated by pattern. */
-const Timestamp = z.string().meta({ format: 'date-time', examples: ['2026-11-23T08:00:00.000Z'] });
+export const Timestamp = z.string().meta({ format: 'date-time', examples: ['2026-11-23T08:00:00.000Z'] });
 
 export const PlanJob = z
   .object({

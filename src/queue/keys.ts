@@ -9,6 +9,8 @@ export interface PlanJobData {
   readonly requestId: string;
   /** Digest of the request, to tell a replay of an Idempotency-Key from a different request. */
   readonly fingerprint: string;
+  /** The batch the plan belongs to, if any. */
+  readonly batchId?: string;
 }
 
 /**

@@ -60,6 +60,17 @@ export interface PlanQueue {
 
 export type PlanJobHandle = Job<PlanJobData, PlanResult>;
 
+/** The options of every plan job, alone or in a batch. */
+export function planJobOptions(attempts: number, resultTtlSeconds: number): JobsOptions {
+  return {
+    attempts,
+    backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
+    // Retention is ours (a TTL when the plan ends, checked on read); BullMQ's lazy clean-up is the backstop.
+    removeOnComplete: { age: resultTtlSeconds },
+    removeOnFail: { age: resultTtlSeconds },
+  };
+}
+
 /** The plan queue as the configuration sets it up. */
 export function configuredPlanQueue(config: Config, connection: Redis, callbacks?: CallbackSender): PlanQueue {
   return createPlanQueue({
@@ -81,13 +92,7 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
   // A Queue re-emits connection errors; the callers see them as failed commands.
   queue.on('error', () => undefined);
   const feed = createChangeFeed(connection, queueName, prefix);
-  const jobOptions: JobsOptions = {
-    attempts: options.attempts,
-    backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
-    // Retention is ours (a TTL when the plan ends, checked on read); BullMQ's lazy clean-up is the backstop.
-    removeOnComplete: { age: options.resultTtlSeconds },
-    removeOnFail: { age: options.resultTtlSeconds },
-  };
+  const jobOptions = planJobOptions(options.attempts, options.resultTtlSeconds);
 
   const read = async (id: string) => viewOf(await readSnapshot(connection, keys, id), ttlMs, now());
   const readOwned = async (id: string, owner: string) => {
@@ -181,7 +186,7 @@ export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'wai
  * Runs a Redis-backed operation; a lost connection becomes a 503 problem at once
  * (BullMQ would otherwise wait for the connection to come back), other errors pass through.
  */
-async function guard<T>(connection: Redis, operation: () => Promise<T>): Promise<T> {
+export async function guard<T>(connection: Redis, operation: () => Promise<T>): Promise<T> {
   if (connection.status !== 'ready') throw storeUnavailable();
   try {
     return await operation();

@@ -16,6 +16,7 @@ import { createCallbackSender, type CallbackSender } from './callbacks.js';
 import { createTally, travelTimeMetrics, type Tally } from './metrics.js';
 import { CANCELLED } from './plan-view.js';
 import { queueKeys, type PlanJobData } from './keys.js';
+import { warmBatch } from './warm-up.js';
 
 let state: Shared | undefined;
 
@@ -80,7 +81,7 @@ export default async function processPlan(
   };
   try {
     if ((await redis.exists(keys.cancelled(job.id)).catch(() => 0)) === 1) throw new UnrecoverableError(CANCELLED);
-    const result = await plan(job, { config, cache, tally }, stop);
+    const result = await plan(job, { config, redis, cache, tally }, stop);
     await notify();
     timed('completed');
     return result;
@@ -103,10 +104,12 @@ export default async function processPlan(
 const CANCEL_POLL_MS = 250;
 
 /** Runs the pipeline; every failure leaves as an error BullMQ knows whether to retry. */
-async function plan(job: SandboxedJob<PlanJobData, PlanResult>, { config, cache, tally }: Pick<Shared, 'config' | 'cache' | 'tally'>, signal: AbortSignal): Promise<PlanResult> {
+async function plan(job: SandboxedJob<PlanJobData, PlanResult>, { config, redis, cache, tally }: Pick<Shared, 'config' | 'redis' | 'cache' | 'tally'>, signal: AbortSignal): Promise<PlanResult> {
   const parsed = PlanRequest.safeParse(job.data.request);
   if (!parsed.success) throw new UnrecoverableError(`invalid request: ${parsed.error.message}`);
   const providers = createProviders(config, cache, travelTimeMetrics(tally));
+  const onOsrm = !parsed.data.matrix && (parsed.data.options.travelTimes ?? providers.defaultSource) === 'osrm';
+  if (job.data.batchId !== undefined && onOsrm && providers.warm) await warmBatch(redis, config, job.data.batchId, providers.warm, signal);
   let iterations = 0;
   let result: PlanResult;
   try {
