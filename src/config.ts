@@ -23,7 +23,15 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   QUEUE_NAME: z.string().regex(/^[\w-]+$/).default('plans'),
-  QUEUE_PREFIX: z.string().regex(/^[\w{}-]+$/).default('tournee'),
+  /**
+   * Prefix of every queue key. The braces make it a Redis Cluster hash tag: all the
+   * queues' keys land in one slot, as BullMQ's scripts and flows across queues need.
+   */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]*(\{[\w-]+\})?[\w-]*$/, 'letters, digits, "_" and "-", with at most one {hash tag}')
+    .min(1)
+    .default('{tournee}'),
   /** Named keys, "name:key,name:key": each name is a tenant that sees only its own plans. */
   API_KEYS: z
     .string()
