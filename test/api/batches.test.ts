@@ -8,11 +8,13 @@ import { BatchJob, BatchRequest, SubmittedBatch, repPlan } from '../../src/contr
 import { PlanJob } from '../../src/contract/plan-job.js';
 import { pointsOf } from '../../src/domain/compile.js';
 import { createHaversine } from '../../src/matrix/haversine.js';
+import { createOsrm } from '../../src/matrix/osrm.js';
 import { signature } from '../../src/queue/callbacks.js';
 import { smallBatch, smallRep } from '../helpers/batches.js';
 import { startReceiver, type Receiver } from '../helpers/callback-receiver.js';
 import { checkPlanResult } from '../helpers/check-result.js';
-import { batchEnded } from '../helpers/jobs.js';
+import { batchEnded, searching } from '../helpers/jobs.js';
+import { startOsrmServer } from '../helpers/osrm-server.js';
 import { startService, testConfig, type TestService } from '../helpers/service.js';
 
 let service: TestService | undefined;
@@ -25,6 +27,10 @@ afterEach(async () => {
 });
 
 const SECRET = 'batch-callback-secret-0123';
+
+function fail(): never {
+  throw new Error('missing');
+}
 const KEYS = { API_KEYS: 'north:north-key-0123456789,south:south-key-0123456789' };
 const north = { 'x-api-key': 'north-key-0123456789' };
 const south = { 'x-api-key': 'south-key-0123456789' };
@@ -110,6 +116,54 @@ describe('team batches', () => {
       const plan = PlanJob.parse((await service.app.inject({ method: 'GET', url: `/v1/plans/${ref.planId}`, headers: north })).json());
       expect(plan.status).toBe('cancelled');
     }
+  });
+
+  it('ends a batch when a plan of it fails for good: the others complete, and the counts and the callback say so', async () => {
+    // Rep 1 lives 2 km inside a box without roads: its plan cannot be made.
+    const osrm = await startOsrmServer({ noRoad: [{ south: 48.28, north: 48.32, west: -1.43, east: -1.37 }] });
+    try {
+      hook = await startReceiver();
+      service = await startService(testConfig({ ...KEYS, OSRM_URL: osrm.url, CALLBACK_ALLOW_PRIVATE: 'true' }));
+      const stranded = smallRep(1);
+      const body = smallBatch(2, {
+        options: { timeLimitSeconds: 10, seed: 1, iterations: 30, travelTimes: 'osrm' },
+        reps: [smallRep(0), { ...stranded, rep: { ...stranded.rep, start: { lat: 48.3, lon: -1.4 } } }],
+        callbackUrl: hook.url,
+      });
+      const submitted = await submit(service, body);
+      const worker = service.startWorker();
+      const ended = batchEnded(worker, submitted.id);
+      const delivery = await hook.next();
+      await ended;
+      const batch = (await read(service, submitted.id)).batch;
+      expect(batch).toMatchObject({ status: 'completed', counts: { completed: 1, failed: 1 } });
+      expect(batch?.plans.map((p) => p.status)).toEqual(['completed', 'failed']);
+      expect(batch?.plans[1]?.error?.detail).toMatch(/cannot be reached/);
+      expect(JSON.parse(delivery.body)).toMatchObject({ type: 'batch.completed', counts: { completed: 1, failed: 1 } });
+      expect(hook.count()).toBe(1);
+      const request = BatchRequest.parse(body);
+      const own = repPlan(request, request.reps[0] ?? fail());
+      const result = (await service.plans.read(submitted.plans[0]?.planId ?? ''))?.result ?? fail();
+      checkPlanResult(own, await createOsrm({ baseUrl: osrm.url }).matrix(pointsOf(own)), result, { today: '2026-11-23' });
+    } finally {
+      await osrm.close();
+    }
+  });
+
+  it('cancels a running plan of a batch; the batch ends cancelled', async () => {
+    service = await startService(testConfig(KEYS));
+    const submitted = await submit(service, smallBatch(1, { options: { timeLimitSeconds: 60, seed: 1 } }));
+    const planId = submitted.plans[0]?.planId ?? '';
+    const worker = service.startWorker();
+    await searching(worker, planId);
+    const ended = batchEnded(worker, submitted.id);
+    const asked = await service.app.inject({ method: 'DELETE', url: `/v1/batches/${submitted.id}`, headers: north });
+    expect(asked.statusCode).toBe(202);
+    expect(BatchJob.parse(asked.json())).toMatchObject({ status: 'active', cancelRequested: true });
+    await ended;
+    const batch = (await read(service, submitted.id)).batch;
+    expect(batch).toMatchObject({ status: 'cancelled', counts: { cancelled: 1 } });
+    expect(batch?.cancelRequested).toBeUndefined();
   });
 
   it('refuses a completed batch\'s cancel with 409', async () => {
