@@ -128,7 +128,7 @@ export function viewOf(snapshot: PlanSnapshot, ttlMs: number, now: number, { res
   return base;
 }
 
-export function statusOf(state: PlanSnapshot['state'], failedReason: string | undefined): JobStatus {
+function statusOf(state: PlanSnapshot['state'], failedReason: string | undefined): JobStatus {
   switch (state) {
     case 'completed':
       return 'completed';
