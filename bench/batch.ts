@@ -86,18 +86,27 @@ async function run(redisUrl: string, workers: number): Promise<Run> {
   const batches = createBatchQueue({ config, connection, plans });
   const watch = new Queue(config.QUEUE_NAME, { connection, prefix: config.QUEUE_PREFIX });
   const events = new QueueEvents(batchQueueName(config), { connection: { url: redisUrl }, prefix: config.QUEUE_PREFIX });
+  // A worker that cannot start (a wrong Node, say) ends the run rather than leaving it waiting.
+  const crashed = new Promise<never>((_, reject) => {
+    for (const child of children) child.once('exit', (code) => { reject(new Error(`a worker process exited with code ${String(code)}`)); });
+  });
+  crashed.catch(() => undefined);
   try {
     await events.waitUntilReady();
     // Every worker is connected before the clock starts.
-    while ((await watch.getWorkers()).length < workers) await new Promise((resolve) => setTimeout(resolve, 50));
+    const ready = async () => {
+      while ((await watch.getWorkers()).length < workers) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    await Promise.race([ready(), crashed]);
     const request = BatchRequest.parse(team());
     const started = performance.now();
     const { id } = await batches.submit(request, { owner: 'bench', requestId: 'bench' });
-    await new Promise<void>((resolve) => {
+    const ended = new Promise<void>((resolve) => {
       events.on('completed', ({ jobId }) => {
         if (jobId === id) resolve();
       });
     });
+    await Promise.race([ended, crashed]);
     const seconds = (performance.now() - started) / 1000;
     const batch = await batches.get(id, 'bench');
     if (batch?.counts.completed !== REPS) throw new Error(`only ${String(batch?.counts.completed)} of ${String(REPS)} plans completed`);
