@@ -8,6 +8,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlanRequest } from '../../src/contract/plan-request.js';
 import { pointsOf } from '../../src/domain/compile.js';
+import { createOsrm } from '../../src/matrix/osrm.js';
+import { checkPlanResult } from '../helpers/check-result.js';
 import { finished } from '../helpers/jobs.js';
 import { startOsrmServer, type OsrmServer } from '../helpers/osrm-server.js';
 import { parsePrometheus, sampleValue, type Family } from '../helpers/prometheus.js';
@@ -80,6 +82,14 @@ describe('GET /metrics', () => {
     expect(sampleValue(twice, 'tournee_job_duration_seconds_count', { outcome: 'completed' })).toBe(2);
     // A scrape is counted once it is answered: the three before this one.
     expect(sampleValue(twice, 'tournee_http_request_duration_seconds_count', { method: 'GET', route: '/metrics', status_code: '200' })).toBe(3);
+
+    const request = PlanRequest.parse(body);
+    const matrix = await createOsrm({ baseUrl: osrm.url }).matrix(pointsOf(request));
+    for (const id of [first, second]) {
+      const result = (await s.plans.read(id))?.result;
+      if (!result) throw new Error(`no result for ${id}`);
+      checkPlanResult(request, matrix, result, { today: '2026-11-23' });
+    }
   });
 
   it('labels unknown URLs by one route, not by the URL', async () => {
