@@ -23,7 +23,15 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   QUEUE_NAME: z.string().regex(/^[\w-]+$/).default('plans'),
-  QUEUE_PREFIX: z.string().regex(/^[\w{}-]+$/).default('tournee'),
+  /**
+   * Prefix of every queue key. The braces make it a Redis Cluster hash tag: all the
+   * queues' keys land in one slot, as BullMQ's scripts and flows across queues need.
+   */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]*(\{[\w-]+\})?[\w-]*$/, 'letters, digits, "_" and "-", with at most one {hash tag}')
+    .min(1)
+    .default('{tournee}'),
   /** Named keys, "name:key,name:key": each name is a tenant that sees only its own plans. */
   API_KEYS: z
     .string()
@@ -42,11 +50,15 @@ export const ConfigSchema = z.object({
   MAX_PROSPECTS: int(1000, 0),
   MAX_HORIZON_DAYS: int(42, 1),
   MAX_TIME_LIMIT_SECONDS: int(300, 1),
+  /** Reps in one batch; each rep's portfolio has the limits of a plan. */
+  MAX_BATCH_REPS: int(200, 1),
   BODY_LIMIT_BYTES: int(10 * 1024 * 1024, 1024),
   /** Requests per key and window: submissions, and reads and cancels (0 turns a limit off). */
   RATE_LIMIT_SUBMIT: int(600, 0),
   RATE_LIMIT_READ: int(6000, 0),
   RATE_LIMIT_WINDOW_SECONDS: int(60, 1),
+  /** A plan's event stream sends a comment this often, so proxies keep it open. */
+  EVENTS_HEARTBEAT_SECONDS: int(15, 1),
   /** How long a SIGTERM may take: running plans get this long to finish, then the process exits anyway. */
   SHUTDOWN_GRACE_SECONDS: int(25, 1),
   OSRM_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -1,13 +1,14 @@
 import type { Location } from './contract/common.js';
+import type { PlanProgress } from './contract/plan-job.js';
 import type { PlanRequest } from './contract/plan-request.js';
 import type { PlanResult } from './contract/plan-result.js';
 import { compile, pointsOf } from './domain/compile.js';
+import { searchProgress } from './domain/progress.js';
 import { report } from './domain/report.js';
 import { UnreachablePointsError, type UnreachablePoint } from './matrix/errors.js';
 import type { Matrix, TravelTimes, TravelTimeSource } from './matrix/travel-times.js';
 import type { SearchParams } from './solver/ruin-recreate.js';
 import { createSearch } from './solver/solve.js';
-import type { Progress } from './solver/plan.js';
 
 /** The road geometry through points, in order. */
 export type RouteGeometry = (points: readonly Location[], options: { signal?: AbortSignal }) => Promise<NonNullable<PlanResult['days'][number]['geometry']>>;
@@ -24,7 +25,8 @@ export interface PipelineDeps {
   readonly today: string;
   readonly now: () => number;
   readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: Progress) => void;
+  /** About once a second during the search, in the result's units. */
+  readonly onProgress?: (progress: PlanProgress) => void;
   /** Longest slice of search between two yields to the event loop. */
   readonly sliceMs?: number;
   /** Tuning of the search (benchmarks); the defaults otherwise. */
@@ -48,14 +50,17 @@ export async function runPlan(request: PlanRequest, deps: PipelineDeps): Promise
 
   const compiled = compile(request, matrix, { today: deps.today, unreachable });
   // The time limit is the search's: fetching travel times has its own timeouts.
-  const deadline = deps.now() + request.options.timeLimitSeconds * 1000;
+  const timeLimitMs = request.options.timeLimitSeconds * 1000;
+  const deadline = deps.now() + timeLimitMs;
+  const onProgress = deps.onProgress;
+  const budget = { timeLimitMs, iterations: request.options.iterations };
   const search = createSearch(compiled.problem, {
     seed: request.options.seed,
     ...(request.options.iterations === undefined ? {} : { maxIterations: request.options.iterations }),
     stop: () => deps.now() >= deadline || deps.signal?.aborted === true,
     now: deps.now,
     progressEveryMs: 1000,
-    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    ...(onProgress ? { onProgress: (p) => { onProgress(searchProgress(p, budget)); } } : {}),
     ...(deps.params ? { params: deps.params } : {}),
   });
   const sliceMs = deps.sliceMs ?? 50;

@@ -11,6 +11,13 @@ describe('configuration', () => {
     expect(config.API_KEYS).toEqual([]);
   });
 
+  it('keys the queues under a Redis Cluster hash tag by default, and refuses a malformed one', () => {
+    expect(loadConfig({}).QUEUE_PREFIX).toBe('{tournee}');
+    expect(loadConfig({ QUEUE_PREFIX: 'acme' }).QUEUE_PREFIX).toBe('acme');
+    expect(loadConfig({ QUEUE_PREFIX: 'acme-{eu}' }).QUEUE_PREFIX).toBe('acme-{eu}');
+    for (const bad of ['{}', '{a}{b}', 'a:b', '{open']) expect(() => loadConfig({ QUEUE_PREFIX: bad }), bad).toThrow(/QUEUE_PREFIX/);
+  });
+
   it('treats an empty variable as unset', () => {
     const config = loadConfig({ CALLBACK_SECRET: '', OSRM_URL: '', PORT: '' });
     expect(config.CALLBACK_SECRET).toBeUndefined();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import type { PlanProgress } from '../src/contract/plan-job.js';
 import { PlanRequest } from '../src/contract/plan-request.js';
 import { pointsOf } from '../src/domain/compile.js';
 import { createHaversine } from '../src/matrix/haversine.js';
@@ -41,6 +42,38 @@ describe('runPlan', () => {
       expect(summary?.plannedDates.length, account.id).toBe(summary?.visitsRequired);
     }
     expect(result.summary.prospectVisits).toBeLessThanOrEqual(budget.prospecting?.visitsPerWeek ?? 0);
+  });
+
+  it('reports progress in the result\'s units: the last one is the result\'s objective, at 100 %', async () => {
+    const request = await example('small.json');
+    const budget = { ...request, options: { ...request.options, iterations: 60, timeLimitSeconds: 120 } };
+    const seen: PlanProgress[] = [];
+    const result = await runPlan(budget, deps({ onProgress: (p) => seen.push(p) }));
+    checkPlanResult(budget, await haversine.matrix(pointsOf(budget)), result, { today: TODAY });
+    const last = seen.at(-1);
+    expect(last).toMatchObject({ iteration: 60, percent: 100, etaSeconds: 0, bestObjective: result.summary.objective.total });
+  });
+
+  it('tells what changed against the previous plan: a visit moved off a day the rep now takes off', async () => {
+    const request = await example('small.json');
+    const first = await runPlan(request, deps());
+    const previousPlan = first.accounts.flatMap((a) => a.plannedDates.map((date) => ({ accountId: a.id, date })));
+    const monthly = first.accounts.find((a) => a.id === 'acc-005');
+    const dayOff = monthly?.plannedDates[0];
+    if (dayOff === undefined) throw new Error('the first plan visits acc-005');
+    const replan = { ...request, rep: { ...request.rep, unavailableDates: [dayOff] }, options: { ...request.options, previousPlan } };
+    const result = await runPlan(replan, deps());
+    checkPlanResult(replan, await haversine.matrix(pointsOf(replan)), result, { today: TODAY });
+    expect(first.changes).toBeUndefined();
+    const moved = result.changes?.find((c) => c.accountId === 'acc-005');
+    expect(moved).toMatchObject({ kind: 'moved', from: dayOff, reason: 'rep_unavailable' });
+    expect(moved?.to).toBe(result.accounts.find((a) => a.id === 'acc-005')?.plannedDates[0]);
+    // Every change names a date the visit left or reached, and nothing the plan kept.
+    for (const c of result.changes ?? []) {
+      const now = result.accounts.find((a) => a.id === c.accountId)?.plannedDates ?? [];
+      if (c.from !== undefined) expect(now).not.toContain(c.from);
+      if (c.to !== undefined) expect(now).toContain(c.to);
+    }
   });
 
   it('reports an appointment outside working hours and still plans the account\'s other visits', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, loadConfig } from '../src/config.js';
-import { createProviders } from '../src/providers.js';
+import { cachePrefix, createProviders } from '../src/providers.js';
 import { startOsrmServer, type OsrmServer } from './helpers/osrm-server.js';
 
 let server: OsrmServer;
@@ -31,5 +31,12 @@ describe('OSRM_MAX_SNAP_METERS', () => {
   it('accepts that account when the setting allows its distance', async () => {
     const osrm = createProviders(defaultConfig({ OSRM_URL: server.url, OSRM_MAX_SNAP_METERS: '3000' })).travelTimes('osrm');
     expect(await osrm.matrix(points)).toMatchObject({ size: 2, source: 'osrm' });
+  });
+});
+
+describe('the travel-time cache under a hash-tagged queue prefix', () => {
+  it('keys its rows without the tag, so they spread over a cluster\'s slots', () => {
+    expect(cachePrefix('{tournee}')).toBe('tournee');
+    expect(cachePrefix('acme-{eu}')).toBe('acme-eu');
   });
 });

@@ -15,21 +15,47 @@ type Path = (string | number)[];
 
 /** Refuses a body over the configured limits, looking only at a few lengths and numbers. */
 export function checkSize(body: unknown, config: Config): void {
+  const errors = [...sizeErrors(body, config, []), ...optionErrors(body, config)];
+  const long = longArray(body, MAX_PREVIOUS_VISITS);
+  if (long) errors.push(over(long.path, long.length, MAX_PREVIOUS_VISITS, 'items'));
+  if (errors.length > 0) throw new ServiceError('limit_exceeded', 'The request is larger than this service accepts.', errors);
+}
+
+/** The same for a batch: its number of reps, and each rep's portfolio as a plan's. */
+export function checkBatchSize(body: unknown, config: Config): void {
+  const reps = field(body, 'reps');
+  const errors = optionErrors(body, config);
+  if (Array.isArray(reps)) {
+    if (reps.length > config.MAX_BATCH_REPS) errors.push(over(['reps'], reps.length, config.MAX_BATCH_REPS, 'reps'));
+    reps.slice(0, config.MAX_BATCH_REPS).forEach((rep, i) => errors.push(...sizeErrors(rep, config, ['reps', i])));
+  }
+  const long = longArray(body, MAX_PREVIOUS_VISITS);
+  if (long) errors.push(over(long.path, long.length, MAX_PREVIOUS_VISITS, 'items'));
+  if (errors.length > 0) throw new ServiceError('limit_exceeded', 'The request is larger than this service accepts.', errors);
+}
+
+function over(path: Path, value: number, max: number, what: string): FieldError {
+  return { pointer: jsonPointer(path), detail: `${String(value)} ${what}; this service accepts at most ${String(max)}.` };
+}
+
+/** A portfolio's limits: accounts and prospects. */
+function sizeErrors(body: unknown, config: Config, at: Path): FieldError[] {
   const errors: FieldError[] = [];
-  const over = (path: Path, value: number, max: number, what: string) => {
-    if (value > max) errors.push({ pointer: jsonPointer(path), detail: `${String(value)} ${what}; this service accepts at most ${String(max)}.` });
-  };
   const accounts = field(body, 'accounts');
   const prospects = field(body, 'prospects');
+  if (Array.isArray(accounts) && accounts.length > config.MAX_ACCOUNTS) errors.push(over([...at, 'accounts'], accounts.length, config.MAX_ACCOUNTS, 'accounts'));
+  if (Array.isArray(prospects) && prospects.length > config.MAX_PROSPECTS) errors.push(over([...at, 'prospects'], prospects.length, config.MAX_PROSPECTS, 'prospects'));
+  return errors;
+}
+
+/** The horizon's length and the solver's time. */
+function optionErrors(body: unknown, config: Config): FieldError[] {
+  const errors: FieldError[] = [];
   const days = field(field(body, 'horizon'), 'days');
   const seconds = field(field(body, 'options'), 'timeLimitSeconds');
-  if (Array.isArray(accounts)) over(['accounts'], accounts.length, config.MAX_ACCOUNTS, 'accounts');
-  if (Array.isArray(prospects)) over(['prospects'], prospects.length, config.MAX_PROSPECTS, 'prospects');
-  if (typeof days === 'number') over(['horizon', 'days'], days, config.MAX_HORIZON_DAYS, 'horizon days');
-  if (typeof seconds === 'number') over(['options', 'timeLimitSeconds'], seconds, config.MAX_TIME_LIMIT_SECONDS, 'seconds of solver time');
-  const long = longArray(body, MAX_PREVIOUS_VISITS);
-  if (long) over(long.path, long.length, MAX_PREVIOUS_VISITS, 'items');
-  if (errors.length > 0) throw new ServiceError('limit_exceeded', 'The request is larger than this service accepts.', errors);
+  if (typeof days === 'number' && days > config.MAX_HORIZON_DAYS) errors.push(over(['horizon', 'days'], days, config.MAX_HORIZON_DAYS, 'horizon days'));
+  if (typeof seconds === 'number' && seconds > config.MAX_TIME_LIMIT_SECONDS) errors.push(over(['options', 'timeLimitSeconds'], seconds, config.MAX_TIME_LIMIT_SECONDS, 'seconds of solver time'));
+  return errors;
 }
 
 /** Refuses what this service cannot do for a valid request. */

@@ -6,18 +6,27 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
+import { queueKeys } from '../queue/keys.js';
+import { readWorkerMetrics } from '../queue/metrics.js';
+import type { BatchQueue } from '../queue/batch-queue.js';
+import { detachedBatchQueue } from '../queue/detached.js';
 import type { PlanQueue } from '../queue/plan-queue.js';
+import { registerMetrics } from './metrics.js';
 import { SECURITY_SCHEMES, transform, transformObject } from './openapi.js';
 import { registerAuth } from './plugins/auth.js';
 import { answerClientError, registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { exportRoutes } from './routes/exports.js';
+import { batchesRoutes } from './routes/batches.js';
 import { healthRoutes } from './routes/health.js';
+import { planEventsRoutes } from './routes/plan-events.js';
 import { plansRoutes } from './routes/plans.js';
 
 export interface AppDeps {
   readonly config: Config;
   readonly plans: PlanQueue;
+  /** Team batches; without them the batch routes answer 503. */
+  readonly batches?: BatchQueue;
   /** Where rate limits are counted; without it each instance counts in memory. */
   readonly redis?: Redis;
   /** The root logger, or false for none (tests). */
@@ -83,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: API_INFO,
       tags: [
         { name: 'plans', description: 'Plan requests and their results' },
+        { name: 'batches', description: 'Many reps planned as one team batch' },
         { name: 'operations', description: 'Health and readiness' },
       ],
       components: { securitySchemes: SECURITY_SCHEMES },
@@ -91,12 +101,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  const redis = deps.redis;
+  const batches = deps.batches ?? detachedBatchQueue();
+  const metricsKey = queueKeys(deps.config.QUEUE_PREFIX, deps.config.QUEUE_NAME).metrics;
+  registerMetrics(app, {
+    queues: { plans: () => deps.plans.counts(), batches: () => batches.counts() },
+    workers: redis ? () => readWorkerMetrics(redis, metricsKey) : () => Promise.resolve([]),
+  });
   // API keys and rate limits are scoped to the plan routes, so they hold whatever the URL's spelling.
   await app.register(async (v1) => {
     registerAuth(v1, deps.config.API_KEYS);
     await registerRateLimit(v1, deps.config, deps.redis);
     await v1.register(plansRoutes, { config: deps.config, plans: deps.plans });
     await v1.register(exportRoutes, { plans: deps.plans });
+    await v1.register(planEventsRoutes, { config: deps.config, plans: deps.plans });
+    await v1.register(batchesRoutes, { config: deps.config, batches });
   });
   await app.register(healthRoutes, { plans: deps.plans });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -34,8 +34,8 @@ const RATE_LIMIT_HEADERS: readonly HeaderName[] = ['x-ratelimit-limit', 'x-ratel
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is not valid: each invalid field, header or parameter is listed with a JSON pointer or its name.',
   401: 'No API key, or an unknown one (`WWW-Authenticate: Bearer`).',
-  404: 'No such plan for this API key (never existed, belongs to another key, or past its retention).',
-  409: 'The plan has already completed or failed.',
+  404: 'No such plan or batch for this API key (never existed, belongs to another key, or past its retention).',
+  409: 'The plan or batch has already ended.',
   413: 'The body is larger than the service accepts (`BODY_LIMIT_BYTES`).',
   415: 'The body is not `application/json`.',
   422: 'The request is valid but exceeds a limit of this service, asks for an option it does not offer, or reuses an Idempotency-Key with another body.',
@@ -61,6 +61,11 @@ export function jsonResponse(description: string, schema: z.ZodType, example: un
 /** A response in one or more media types, each with its schema and example. */
 export function mediaResponse(description: string, content: Record<string, { readonly schema: z.ZodType; readonly example: unknown }>, headers: readonly HeaderName[] = []): ResponseDoc {
   return { description, content, ...(headers.length > 0 ? { headers: headersOf(headers) } : {}) };
+}
+
+/** A response without a body (fastify-swagger leaves out the content of a null schema). */
+export function emptyResponse(description: string): z.ZodNull {
+  return z.null().meta({ description });
 }
 
 /** Problem responses (application/problem+json), one per status of `examples`; `descriptions` replaces the usual ones. */

@@ -4,6 +4,7 @@ import { pino, type Logger } from 'pino';
 import { buildApp } from '../api/app.js';
 import { loadConfig, type Config } from '../config.js';
 import { loggerOptions, outageLog } from '../logger.js';
+import { createBatchQueue } from '../queue/batch-queue.js';
 import { createCallbackSender } from '../queue/callbacks.js';
 import { producerConnection, workerConnection } from '../queue/connections.js';
 import { configuredPlanQueue } from '../queue/plan-queue.js';
@@ -35,13 +36,15 @@ export async function startApi(config: Config, logger: Logger): Promise<Service>
   watch(connection, logger, 'redis (api)');
   const callbacks = createCallbackSender(config, connection);
   const plans = configuredPlanQueue(config, connection, callbacks);
-  const app = await buildApp({ config, plans, redis: connection, logger });
+  const batches = createBatchQueue({ config, connection, plans, callbacks });
+  const app = await buildApp({ config, plans, batches, redis: connection, logger });
   await app.listen({ port: config.PORT, host: config.HOST });
   return {
     async close() {
       // Without Redis, closing the queues would wait for it: drop the connection first.
       if (connection.status !== 'ready') connection.disconnect();
       await app.close();
+      await batches.close();
       await plans.close();
       await callbacks.close();
       connection.disconnect();

@@ -20,14 +20,25 @@ export const Submitted = z
 export const PlanProgress = z
   .object({
     iteration: z.int().min(0).meta({ description: 'Search iterations done.', examples: [1200] }),
-    bestCost: z.number().meta({ description: 'Objective of the best plan so far (seconds of driving plus penalties).', examples: [35640] }),
-    elapsedMs: z.number().min(0).meta({ description: 'Search time so far.', examples: [4200] }),
+    elapsedMs: z.number().min(0).meta({ description: 'Search time so far, in milliseconds.', examples: [4200] }),
+    percent: z.number().min(0).max(100).meta({
+      description: 'How far the search is, in percent: the larger of the share of `options.timeLimitSeconds` spent and, with `options.iterations`, the share of iterations done.',
+      examples: [42],
+    }),
+    bestObjective: z.number().meta({
+      description: 'Objective of the best plan so far, in the units of `result.summary.objective.total` (minutes of driving plus penalties).',
+      examples: [594],
+    }),
+    etaSeconds: z.number().min(0).meta({
+      description: 'Estimated seconds until the search ends: the time left before the time limit, or sooner at the current pace when an iteration budget ends it first.',
+      examples: [5.8],
+    }),
   })
   .meta({ id: 'PlanProgress', description: 'Progress of the search.' });
 export type PlanProgress = z.infer<typeof PlanProgress>;
 
 /** An instant in UTC, ISO 8601; produced by the service, so not re-validated by pattern. */
-const Timestamp = z.string().meta({ format: 'date-time', examples: ['2026-11-23T08:00:00.000Z'] });
+export const Timestamp = z.string().meta({ format: 'date-time', examples: ['2026-11-23T08:00:00.000Z'] });
 
 export const PlanJob = z
   .object({
@@ -51,3 +62,9 @@ export const PlanJob = z
   })
   .meta({ id: 'PlanJob', description: 'A plan request and, once done, its result.' });
 export type PlanJob = z.infer<typeof PlanJob>;
+
+/** One state of a plan as its event stream tells it: what GET says, less the result (read it at `href`). */
+export const PlanEvent = PlanJob.omit({ result: true })
+  .extend({ href: z.string().meta({ description: 'Where to read the whole plan.', examples: ['/v1/plans/plan-3f1c2a9e-8d0b-4b53-9f0e-2a8f1c7d6e55'] }) })
+  .meta({ id: 'PlanEvent', description: 'The data of one event of a plan\'s stream (`GET /v1/plans/{id}/events`).' });
+export type PlanEvent = z.infer<typeof PlanEvent>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VisitChange } from './changes.js';
 import { IsoDate, Locale, Location, Time } from './common.js';
 import { unplannedReasonTable } from './unplanned-reasons.js';
 
@@ -134,6 +135,10 @@ export const PlanResult = z
       .array(z.string())
       .optional()
       .meta({ description: 'What the plan lacks that was asked for, e.g. road geometry OSRM could not give.', examples: [['No road geometry for 2026-12-01: OSRM found no route.']] }),
+    changes: z
+      .array(VisitChange)
+      .optional()
+      .meta({ description: 'With `options.previousPlan`: each visit inside the horizon that moved to another date, was added or was dropped, and why; visits on the same date are not listed.' }),
   })
   .meta({ id: 'PlanResult', description: 'A weekly plan: which account on which day, in which order, at what time.' });
 

@@ -6,6 +6,7 @@
 import type { PlanResult } from '../contract/plan-result.js';
 import type { Plan } from '../solver/plan.js';
 import { dayNumber, isoDate } from './calendar.js';
+import { replanChanges } from './changes.js';
 import type { Compiled, MatrixSource } from './compile.js';
 import { nextDueAfter } from './frequency.js';
 import { dayTimeline } from './timeline.js';
@@ -39,7 +40,7 @@ export function report(compiled: Compiled, plan: Plan, options: ReportOptions): 
   const working = timelines.reduce((s, t) => s + t.working, 0);
   const { cost } = plan;
 
-  return {
+  const result: PlanResult = {
     rep: { id: request.rep.id, start: request.rep.start, end: request.rep.end ?? request.rep.start },
     timezone: request.timezone,
     locale,
@@ -73,6 +74,7 @@ export function report(compiled: Compiled, plan: Plan, options: ReportOptions): 
     }),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
+  return compiled.request.options.previousPlan === undefined ? result : { ...result, changes: replanChanges(compiled, result) };
 }
 
 function round(x: number, digits: number): number {

@@ -8,13 +8,14 @@ import type { Location } from '../contract/common.js';
 import { buildTableRequest, forEachLimited, planTable, type ChunkLimits, type TableRequest } from './chunk.js';
 import { refusal, unsnappedPoints } from './errors.js';
 import { routeGeometry, type LineString } from './osrm-route.js';
-import { defaultSleep, getOsrm, type MatrixLogger, type RetryPolicy } from './retry.js';
+import { defaultSleep, getOsrm, type MatrixLogger, type OsrmRequestReport, type RetryPolicy } from './retry.js';
 import { UNREACHABLE, toMatrix, type Table, type TableTravelTimes } from './table.js';
 import { readTableAnswer, type Sink } from './table-answer.js';
 import type { Matrix, MatrixOptions } from './travel-times.js';
 
 export { OsrmRequestError, OsrmUnavailableError, UnreachablePointsError, type UnreachablePoint } from './errors.js';
 export type { LineString } from './osrm-route.js';
+export type { OsrmRequestReport } from './retry.js';
 
 export interface OsrmOptions {
   /** e.g. `http://osrm:5000` (no trailing slash needed). */
@@ -39,6 +40,8 @@ export interface OsrmOptions {
   /** A point snapped farther than this from its road is reported unreachable. Default 1000. */
   readonly maxSnapMetres?: number;
   readonly logger?: MatrixLogger;
+  /** Told of every request attempt, for metrics. */
+  readonly onRequest?: (report: OsrmRequestReport) => void;
   /** Injected for tests. */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
@@ -74,6 +77,7 @@ export function createOsrm(options: OsrmOptions): Osrm {
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,
     logger: options.logger,
+    onRequest: options.onRequest,
   };
 
   /** Fetches one block; a coordinate OSRM cannot snap is noted and the block retried without it. */

@@ -26,6 +26,15 @@ export interface RetryPolicy {
   /** Uniform in [0, 1), for the jitter. */
   readonly random: () => number;
   readonly logger?: MatrixLogger | undefined;
+  /** Told of every attempt that got an answer or failed (not of one the caller aborted), for metrics. */
+  readonly onRequest?: ((report: OsrmRequestReport) => void) | undefined;
+}
+
+export interface OsrmRequestReport {
+  readonly url: string;
+  readonly ms: number;
+  /** ok: an answer; refused: OSRM's error answer (4xx); failed: timeout, connection error, 5xx, unreadable body. */
+  readonly outcome: 'ok' | 'refused' | 'failed';
 }
 
 export const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal });
@@ -48,10 +57,14 @@ export function backoffMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayM
 export async function getOsrm(url: string, baseUrl: string, policy: RetryPolicy, signal?: AbortSignal): Promise<OsrmAnswer> {
   for (let attempt = 0; ; attempt++) {
     signal?.throwIfAborted();
+    const started = performance.now();
     try {
-      return await attemptOnce(url, policy.timeoutMs, signal);
+      const answer = await attemptOnce(url, policy.timeoutMs, signal);
+      policy.onRequest?.({ url, ms: performance.now() - started, outcome: answer.ok ? 'ok' : 'refused' });
+      return answer;
     } catch (error) {
       signal?.throwIfAborted();
+      policy.onRequest?.({ url, ms: performance.now() - started, outcome: 'failed' });
       if (!(error instanceof TransientError)) throw error;
       if (attempt >= policy.retries) throw new OsrmUnavailableError(baseUrl, attempt + 1, error);
       const delayMs = backoffMs(attempt, policy);

@@ -9,6 +9,8 @@ export interface PlanJobData {
   readonly requestId: string;
   /** Digest of the request, to tell a replay of an Idempotency-Key from a different request. */
   readonly fingerprint: string;
+  /** The batch the plan belongs to, if any. */
+  readonly batchId?: string;
 }
 
 /**
@@ -24,6 +26,8 @@ export function queueKeys(prefix: string, queueName: string) {
     active: `${base}:active`,
     /** A cancel request, and the record of a plan cancelled while it waited (its job is gone). */
     cancelled: (jobId: string) => `${base}:cancelled:${jobId}`,
+    /** The workers' metrics (metrics.ts). */
+    metrics: `${base}:metrics`,
   };
 }
 export type QueueKeys = ReturnType<typeof queueKeys>;

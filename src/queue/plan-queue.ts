@@ -11,6 +11,7 @@ import type { PlanRequest } from '../contract/plan-request.js';
 import type { PlanResult } from '../contract/plan-result.js';
 import type { Config } from '../config.js';
 import type { CallbackSender } from './callbacks.js';
+import { createChangeFeed } from './change-feed.js';
 import { PlanQueueError, storeUnavailable } from './errors.js';
 import { fingerprint, queueKeys, sha256, type PlanJobData } from './keys.js';
 import { ownerOf, readSnapshot, viewOf, type CancelMark } from './plan-view.js';
@@ -49,11 +50,26 @@ export interface PlanQueue {
   read(id: string): Promise<PlanJob | null>;
   /** A plan's job has ended (completed, failed for good, cancelled): start its retention, announce it. */
   ended(id: string, callbackUrl: string | undefined): Promise<void>;
+  /** Resolves when something may have happened to the plan, after `timeoutMs` at the latest, or on abort. */
+  changed(id: string, timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  /** Jobs per BullMQ state, for metrics. */
+  counts(): Promise<Record<string, number>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 export type PlanJobHandle = Job<PlanJobData, PlanResult>;
+
+/** The options of every plan job, alone or in a batch. */
+export function planJobOptions(attempts: number, resultTtlSeconds: number): JobsOptions {
+  return {
+    attempts,
+    backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
+    // Retention is ours (a TTL when the plan ends, checked on read); BullMQ's lazy clean-up is the backstop.
+    removeOnComplete: { age: resultTtlSeconds },
+    removeOnFail: { age: resultTtlSeconds },
+  };
+}
 
 /** The plan queue as the configuration sets it up. */
 export function configuredPlanQueue(config: Config, connection: Redis, callbacks?: CallbackSender): PlanQueue {
@@ -75,13 +91,8 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
   const queue = new Queue<PlanJobData, PlanResult>(queueName, { connection, prefix });
   // A Queue re-emits connection errors; the callers see them as failed commands.
   queue.on('error', () => undefined);
-  const jobOptions: JobsOptions = {
-    attempts: options.attempts,
-    backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
-    // Retention is ours (a TTL when the plan ends, checked on read); BullMQ's lazy clean-up is the backstop.
-    removeOnComplete: { age: options.resultTtlSeconds },
-    removeOnFail: { age: options.resultTtlSeconds },
-  };
+  const feed = createChangeFeed(connection, queueName, prefix);
+  const jobOptions = planJobOptions(options.attempts, options.resultTtlSeconds);
 
   const read = async (id: string) => viewOf(await readSnapshot(connection, keys, id), ttlMs, now());
   const readOwned = async (id: string, owner: string) => {
@@ -153,21 +164,29 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
       if (callbackUrl) await options.callbacks?.send({ planId: id, url: callbackUrl });
     },
 
+    changed: (id, timeoutMs, signal) => feed.next(id, timeoutMs, signal),
+
+    counts: () => guard(connection, () => queue.getJobCounts(...QUEUE_STATES)),
+
     async ping() {
       await guard(connection, () => connection.ping());
     },
 
     async close() {
+      await feed.close();
       await queue.close();
     },
   };
 }
 
+/** The BullMQ states a queue's depth is counted in. */
+export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
+
 /**
  * Runs a Redis-backed operation; a lost connection becomes a 503 problem at once
  * (BullMQ would otherwise wait for the connection to come back), other errors pass through.
  */
-async function guard<T>(connection: Redis, operation: () => Promise<T>): Promise<T> {
+export async function guard<T>(connection: Redis, operation: () => Promise<T>): Promise<T> {
   if (connection.status !== 'ready') throw storeUnavailable();
   try {
     return await operation();

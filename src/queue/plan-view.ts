@@ -15,12 +15,14 @@ import type { QueueKeys } from './keys.js';
 export const CANCELLED = 'cancelled';
 
 /** The job hash fields we read; BullMQ stores the job name in `name`, which is the plan's owner. */
-const FIELDS = ['name', 'timestamp', 'processedOn', 'finishedOn', 'returnvalue', 'failedReason', 'ats', 'progress'] as const;
+const FIELDS = ['name', 'timestamp', 'processedOn', 'finishedOn', 'failedReason', 'ats', 'progress', 'returnvalue'] as const;
+/** The same without the result, for views that need only the state. */
+const STATE_FIELDS = FIELDS.slice(0, -1);
 
 const Field = z.string().nullable();
 const Reply = <T extends z.ZodType>(value: T) => z.tuple([z.null(), value]);
 const Replies = z.tuple([
-  Reply(z.array(Field).length(FIELDS.length)),
+  Reply(z.array(Field).min(STATE_FIELDS.length).max(FIELDS.length)),
   Reply(Field),
   Reply(Field),
   Reply(z.number().nullable()),
@@ -49,10 +51,11 @@ export interface PlanSnapshot {
   readonly cancel: CancelMark | null;
 }
 
-export async function readSnapshot(connection: Redis, keys: QueueKeys, id: string): Promise<PlanSnapshot> {
+/** One atomic read of a job; `result: false` leaves the (large) result in Redis. */
+export async function readSnapshot(connection: Redis, keys: QueueKeys, id: string, { result = true } = {}): Promise<PlanSnapshot> {
   const replies = await connection
     .multi()
-    .hmget(keys.job(id), ...FIELDS)
+    .hmget(keys.job(id), ...(result ? FIELDS : STATE_FIELDS))
     .zscore(keys.completed, id)
     .zscore(keys.failed, id)
     .lpos(keys.active, id)
@@ -64,7 +67,7 @@ export async function readSnapshot(connection: Redis, keys: QueueKeys, id: strin
 }
 
 function storedJob(fields: readonly (string | null)[]): StoredJob | null {
-  const [name, timestamp, processedOn, finishedOn, returnvalue, failedReason, ats, progress] = fields;
+  const [name, timestamp, processedOn, finishedOn, failedReason, ats, progress, returnvalue] = fields;
   if (!name || !timestamp) return null;
   return {
     owner: name,
@@ -94,7 +97,7 @@ export function ownerOf(snapshot: PlanSnapshot): string | null {
  * completed | failed | cancelled; a cancel request shows as `cancelRequested`
  * until the plan has actually stopped.
  */
-export function viewOf(snapshot: PlanSnapshot, ttlMs: number, now: number): PlanJob | null {
+export function viewOf(snapshot: PlanSnapshot, ttlMs: number, now: number, { result = true } = {}): PlanJob | null {
   const { id, job, cancel } = snapshot;
   if (!job) {
     if (!cancel) return null;
@@ -116,9 +119,9 @@ export function viewOf(snapshot: PlanSnapshot, ttlMs: number, now: number): Plan
     ...(finished && finishedOn !== undefined ? { finishedAt: iso(finishedOn), expiresAt: iso(finishedOn + ttlMs) } : {}),
     ...(!finished && cancel ? { cancelRequested: true } : {}),
   };
-  if (status === 'completed') {
-    const result = PlanResult.safeParse(parseJson(job.returnvalue ?? ''));
-    if (result.success) return { ...base, result: result.data };
+  if (status === 'completed' && result) {
+    const parsed = PlanResult.safeParse(parseJson(job.returnvalue ?? ''));
+    if (parsed.success) return { ...base, result: parsed.data };
     return { ...base, status: 'failed', error: { title: 'Unreadable result', detail: 'The stored plan does not match the result schema.' } };
   }
   if (status === 'failed') return { ...base, error: { title: 'Planning failed', detail: job.failedReason ?? 'unknown' } };
@@ -144,7 +147,7 @@ function progressOf(text: string | undefined): PlanJob['progress'] {
   return parsed.success ? parsed.data : null;
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -13,8 +13,10 @@ import { PlanCancelledError, runPlan } from '../pipeline.js';
 import { OsrmUnavailableError } from '../matrix/errors.js';
 import { createProviders, isPermanentTravelTimeError } from '../providers.js';
 import { createCallbackSender, type CallbackSender } from './callbacks.js';
+import { createTally, travelTimeMetrics, type Tally } from './metrics.js';
 import { CANCELLED } from './plan-view.js';
 import { queueKeys, type PlanJobData } from './keys.js';
+import { warmBatch } from './warm-up.js';
 
 let state: Shared | undefined;
 
@@ -23,6 +25,8 @@ interface Shared {
   readonly redis: Redis;
   readonly cache: Redis;
   readonly callbacks: CallbackSender;
+  /** This child's metrics, added to the shared ones at the end of each job. */
+  readonly tally: Tally;
   /** Aborted when the worker stops this child (SIGTERM at shutdown). */
   readonly stopping: AbortSignal;
 }
@@ -40,7 +44,8 @@ function shared(): Shared {
     process.once('SIGTERM', () => {
       stopping.abort();
     });
-    state = { config, redis, cache, callbacks: createCallbackSender(config, redis), stopping: stopping.signal };
+    const tally = createTally(redis, queueKeys(config.QUEUE_PREFIX, config.QUEUE_NAME).metrics);
+    state = { config, redis, cache, callbacks: createCallbackSender(config, redis), tally, stopping: stopping.signal };
   }
   return state;
 }
@@ -50,7 +55,7 @@ export default async function processPlan(
   token?: string,
   signal?: AbortSignal,
 ): Promise<PlanResult> {
-  const { config, redis, cache, callbacks, stopping } = shared();
+  const { config, redis, cache, callbacks, tally, stopping } = shared();
   const keys = queueKeys(config.QUEUE_PREFIX, config.QUEUE_NAME);
   const url = job.data.request.callbackUrl;
   // Queued before the plan ends too, so a worker lost right after it still delivers; the delivery waits for the end.
@@ -69,10 +74,16 @@ export default async function processPlan(
     );
   }, CANCEL_POLL_MS);
   const stop = AbortSignal.any([cancel.signal, stopping, ...(signal ? [signal] : [])]);
+  const started = performance.now();
+  // Measured here, and flushed before the job ends, so its metrics are in Redis when BullMQ says it ended.
+  const timed = (outcome: 'completed' | 'failed' | 'cancelled' | 'retried') => {
+    tally.observe('jobSeconds', { outcome }, (performance.now() - started) / 1000);
+  };
   try {
     if ((await redis.exists(keys.cancelled(job.id)).catch(() => 0)) === 1) throw new UnrecoverableError(CANCELLED);
-    const result = await plan(job, config, cache, stop);
+    const result = await plan(job, { config, redis, cache, tally }, stop);
     await notify();
+    timed('completed');
     return result;
   } catch (error) {
     if (stopping.aborted && !cancel.signal.aborted) {
@@ -82,19 +93,24 @@ export default async function processPlan(
     }
     const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (final) await notify();
+    timed(error instanceof Error && error.message === CANCELLED ? 'cancelled' : final ? 'failed' : 'retried');
     throw error;
   } finally {
     clearInterval(watch);
+    await tally.flush();
   }
 }
 
 const CANCEL_POLL_MS = 250;
 
 /** Runs the pipeline; every failure leaves as an error BullMQ knows whether to retry. */
-async function plan(job: SandboxedJob<PlanJobData, PlanResult>, config: Config, cache: Redis, signal: AbortSignal): Promise<PlanResult> {
+async function plan(job: SandboxedJob<PlanJobData, PlanResult>, { config, redis, cache, tally }: Pick<Shared, 'config' | 'redis' | 'cache' | 'tally'>, signal: AbortSignal): Promise<PlanResult> {
   const parsed = PlanRequest.safeParse(job.data.request);
   if (!parsed.success) throw new UnrecoverableError(`invalid request: ${parsed.error.message}`);
-  const providers = createProviders(config, cache);
+  const providers = createProviders(config, cache, travelTimeMetrics(tally));
+  const onOsrm = !parsed.data.matrix && (parsed.data.options.travelTimes ?? providers.defaultSource) === 'osrm';
+  if (job.data.batchId !== undefined && onOsrm && providers.warm) await warmBatch(redis, config, job.data.batchId, providers.warm, signal);
+  let iterations = 0;
   let result: PlanResult;
   try {
     result = await runPlan(parsed.data, {
@@ -103,6 +119,8 @@ async function plan(job: SandboxedJob<PlanJobData, PlanResult>, config: Config, 
       now: () => performance.now(),
       signal,
       onProgress: (progress) => {
+        tally.count('iterations', {}, progress.iteration - iterations);
+        iterations = progress.iteration;
         void job.updateProgress({ ...progress });
       },
     });

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -7,7 +8,12 @@ import { configToEnv, type Config } from '../config.js';
 import { outageLog } from '../logger.js';
 import type { PlanJobData } from './keys.js';
 import type { Lookup } from './callback-http.js';
+import type { BatchOutcome } from '../contract/batch.js';
+import { createBatchQueue, type BatchJobData } from './batch-queue.js';
+import { createBatchWorker } from './batch-worker.js';
 import { createCallbackSender, createCallbackWorker } from './callbacks.js';
+import { queueKeys } from './keys.js';
+import { createTally } from './metrics.js';
 import { configuredPlanQueue, type PlanJobHandle } from './plan-queue.js';
 import { CANCELLED } from './plan-view.js';
 
@@ -24,6 +30,8 @@ export interface PlanWorkerOptions {
 
 export interface PlanWorker {
   readonly worker: Worker<PlanJobData, PlanResult>;
+  /** Ends batches once their plans have ended. */
+  readonly batchWorker: Worker<BatchJobData, BatchOutcome>;
   /**
    * Stops taking plans and waits up to `waitMs` for running ones, then stops
    * (a plan cut short is taken over by another worker once its lock expires).
@@ -44,6 +52,8 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
     workerForkOptions: { env: { ...withoutSecrets(process.env), ...configToEnv(config) }, execArgv: [`--max-old-space-size=${String(config.WORKER_MAX_MEMORY_MB)}`] },
     lockDuration: config.WORKER_LOCK_MS,
     stalledInterval: config.WORKER_LOCK_MS,
+    // Recorded with each job it takes (processedBy): which process ran a plan.
+    name: `${hostname()}:${String(process.pid)}`,
   });
   // A worker without Redis reports every reconnection: once, then calmly.
   const errors = outageLog(logger, 'plan worker');
@@ -56,7 +66,17 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
   });
   const callbacks = createCallbackSender(config, connection);
   const plans = configuredPlanQueue(config, connection, callbacks);
-  const callbackWorker = createCallbackWorker({ config, connection, logger, readPlan: (id) => plans.read(id), ...(options.lookup ? { lookup: options.lookup } : {}) });
+  const batches = createBatchQueue({ config, connection, plans, callbacks });
+  const tally = createTally(connection, queueKeys(config.QUEUE_PREFIX, config.QUEUE_NAME).metrics);
+  const batchWorker = createBatchWorker({ config, connection, logger, batches, callbacks, tally });
+  const callbackWorker = createCallbackWorker({
+    config,
+    connection,
+    logger,
+    readPlan: (id) => plans.read(id),
+    readBatch: (id) => batches.read(id),
+    ...(options.lookup ? { lookup: options.lookup } : {}),
+  });
   // The plan's end, as BullMQ has recorded it: retention starts and the callback is due.
   const ended = (job: PlanJobHandle) => {
     if (!job.id) return;
@@ -80,12 +100,14 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
 
   return {
     worker,
+    batchWorker,
     async close(waitMs = Infinity) {
       // pause() waits for running jobs without committing to a close, so the close below can still be forced.
-      const idle = Promise.all([worker.pause(), callbackWorker.worker.pause()]);
+      const idle = Promise.all([worker.pause(), callbackWorker.worker.pause(), batchWorker.pause()]);
       if (waitMs > 0) await Promise.race([idle, sleep(waitMs)]);
-      await Promise.all([worker.close(true), callbackWorker.close(true)]);
+      await Promise.all([worker.close(true), callbackWorker.close(true), batchWorker.close(true)]);
       await callbacks.close();
+      await batches.close();
       await plans.close();
     },
   };

@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config.js';
 import { createPlanQueue } from '../../src/queue/plan-queue.js';
 import { smallRequest } from '../helpers/requests.js';
 
@@ -131,7 +132,8 @@ describe('shutdown', () => {
     // The plan cut short went back to the queue for another worker, neither failed nor lost.
     const { id } = (await res.json()) as { id: string };
     const connection = new Redis(redis.url);
-    const plans = createPlanQueue({ connection, queueName: 'plans', prefix: 'tournee', attempts: 1, resultTtlSeconds: 60 });
+    const { QUEUE_NAME, QUEUE_PREFIX } = defaultConfig();
+    const plans = createPlanQueue({ connection, queueName: QUEUE_NAME, prefix: QUEUE_PREFIX, attempts: 1, resultTtlSeconds: 60 });
     await once(connection, 'ready');
     try {
       expect((await plans.read(id))?.status).toBe('queued');

@@ -30,3 +30,15 @@ export function searching(worker: PlanWorker, jobId: string): Promise<void> {
     worker.worker.on('progress', onProgress);
   });
 }
+
+/** Resolves when the worker has ended the batch (its last plan has ended). */
+export function batchEnded(worker: PlanWorker, batchId: string): Promise<void> {
+  return new Promise((resolve) => {
+    const onCompleted = (job: { id?: string }) => {
+      if (job.id !== batchId) return;
+      worker.batchWorker.off('completed', onCompleted);
+      resolve();
+    };
+    worker.batchWorker.on('completed', onCompleted);
+  });
+}

@@ -12,6 +12,7 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { defaultConfig, type Config } from '../../src/config.js';
+import { batchQueueName, createBatchQueue, type BatchQueue } from '../../src/queue/batch-queue.js';
 import { callbackQueueName, createCallbackSender } from '../../src/queue/callbacks.js';
 import { producerConnection, workerConnection } from '../../src/queue/connections.js';
 import { configuredPlanQueue, type PlanQueue } from '../../src/queue/plan-queue.js';
@@ -33,6 +34,7 @@ export interface TestService {
   readonly config: Config;
   readonly app: FastifyInstance;
   readonly plans: PlanQueue;
+  readonly batches: BatchQueue;
   readonly redis: Redis;
   startWorker(): PlanWorker;
   close(): Promise<void>;
@@ -43,12 +45,14 @@ export async function startService(config: Config = testConfig()): Promise<TestS
   await new Promise<void>((resolve) => redis.once('ready', () => { resolve(); }));
   const callbacks = createCallbackSender(config, redis);
   const plans = configuredPlanQueue(config, redis, callbacks);
-  const app = await buildApp({ config, plans, redis, logger: false });
+  const batches = createBatchQueue({ config, connection: redis, plans, callbacks });
+  const app = await buildApp({ config, plans, batches, redis, logger: false });
   const workers: { worker: PlanWorker; connection: Redis }[] = [];
   return {
     config,
     app,
     plans,
+    batches,
     redis,
     startWorker() {
       if (!existsSync(PROCESSOR)) throw new Error(`${PROCESSOR} is missing: run "npm run build" before the tests.`);
@@ -63,14 +67,15 @@ export async function startService(config: Config = testConfig()): Promise<TestS
         w.connection.disconnect();
       }
       await app.close();
+      await batches.close();
       await plans.close();
       await callbacks.close();
-      for (const name of [config.QUEUE_NAME, callbackQueueName(config)]) {
+      for (const name of [config.QUEUE_NAME, callbackQueueName(config), batchQueueName(config)]) {
         const queue = new Queue(name, { connection: redis, prefix: config.QUEUE_PREFIX });
         await queue.obliterate({ force: true });
         await queue.close();
       }
-      const leftovers = await redis.keys(`${config.QUEUE_PREFIX}:${config.QUEUE_NAME}:*`);
+      const leftovers = [...(await redis.keys(`${config.QUEUE_PREFIX}:${config.QUEUE_NAME}:*`)), ...(await redis.keys(`${config.QUEUE_PREFIX}:${batchQueueName(config)}:*`))];
       if (leftovers.length > 0) await redis.del(...leftovers);
       redis.disconnect();
     },

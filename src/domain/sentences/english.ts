@@ -1,5 +1,5 @@
 /** The plan's sentences in English. */
-import { dateSpan, longDate, shortDate } from '../calendar.js';
+import { dateSpan, dayNumber, longDate, shortDate } from '../calendar.js';
 import type { Sentences, Span } from './sentences.js';
 
 const date = (day: number) => longDate(day, 'en');
@@ -16,6 +16,8 @@ function within(span: Span): string {
 }
 
 const LIMITS = { max_visits: 'the most visits a day', max_drive: 'the most driving a day', working_hours: 'the working hours' } as const;
+
+const day = (iso: string) => date(dayNumber(iso));
 
 export const english: Sentences = {
   unreachable: (name, why) => `${name} cannot be reached by road: ${why}.`,
@@ -44,4 +46,26 @@ export const english: Sentences = {
   full: (name, minutes, span) => `Every working day ${between(span)} is full: no tour has ${String(minutes)} free minutes inside the opening hours of ${name}.`,
   noBreak: (day, minutes, earliest, latest) =>
     `No room for the lunch break on ${date(day)}: the appointments leave no ${String(minutes)} minutes starting between ${earliest} and ${latest}, so that day is planned without it.`,
+  change: {
+    moved: (name, from, to, why) => `Visit to ${name} moved from ${day(from)} to ${day(to)}: ${why}.`,
+    dropped: (name, from, why) => `Visit to ${name} on ${day(from)} dropped: ${why}.`,
+    added: (name, to, why) => `Visit to ${name} added on ${day(to)}: ${why}.`,
+    repUnavailable: (d) => `the rep is unavailable on ${day(d)}`,
+    repOff: (d) => `the rep does not work on ${day(d)}`,
+    accountClosed: (name, d) => `${name} is closed on ${day(d)}`,
+    noRoomInHours: (name, d) => `${name}'s opening hours leave no room for the visit on ${day(d)}`,
+    appointment: (d, time) => `an appointment is set for ${day(d)} at ${time}`,
+    outsideWindow: (d, cadence) => `${day(d)} is no longer among the days the visit is due (${cadence})`,
+    optimised: () => 'moving it shortens the week\'s driving or makes room for other visits',
+    due: (cadence) => `a visit is due (${cadence})`,
+    unplanned: (message) => `it could not be planned: ${message.replace(/\.$/, '')}`,
+    notDue: (next) => `no further visit is due in this plan${next === undefined ? '' : ` (the next is due on ${day(next)})`}`,
+    accountRemoved: () => 'the account is no longer in the request',
+    cadence: (visits, perWeeks, lastVisit) => {
+      const often = perWeeks === 1
+        ? (visits === 1 ? 'every week' : visits === 2 ? 'twice a week' : `${String(visits)} times a week`)
+        : visits === 1 ? `every ${String(perWeeks)} weeks` : `${String(visits)} visits every ${String(perWeeks)} weeks`;
+      return lastVisit === undefined ? `${often}, no visit yet` : `${often}; last visit ${shortDate(dayNumber(lastVisit), 'en')}`;
+    },
+  },
 };

@@ -1,5 +1,5 @@
 /** The plan's sentences in French. */
-import { formatDay, isoDate, longDate, shortDate } from '../calendar.js';
+import { dayNumber, formatDay, isoDate, longDate, shortDate } from '../calendar.js';
 import type { Sentences, Span } from './sentences.js';
 
 /** French writes the first of the month "1er"; Intl writes "1". */
@@ -23,6 +23,8 @@ function within(span: Span): string {
 }
 
 const LIMITS = { max_visits: 'du nombre maximal de visites par jour', max_drive: 'du temps de conduite maximal par jour', working_hours: 'des horaires de travail' } as const;
+
+const day = (iso: string) => date(dayNumber(iso));
 
 export const french: Sentences = {
   unreachable: (name, why) => `${name} n'est pas accessible par la route : ${why}.`,
@@ -51,4 +53,26 @@ export const french: Sentences = {
   full: (name, minutes, span) => `Tous les jours travaillés ${between(span)} sont pleins : aucune tournée n'a ${String(minutes)} minutes libres dans les horaires d'ouverture de ${name}.`,
   noBreak: (day, minutes, earliest, latest) =>
     `Pas de place pour la pause déjeuner le ${date(day)} : les rendez-vous ne laissent pas ${String(minutes)} minutes commençant entre ${earliest} et ${latest} ; ce jour est planifié sans pause.`,
+  change: {
+    moved: (name, from, to, why) => end(`Visite chez ${name} déplacée du ${day(from)} au ${day(to)} : ${why}`),
+    dropped: (name, from, why) => end(`Visite chez ${name} du ${day(from)} retirée : ${why}`),
+    added: (name, to, why) => end(`Visite chez ${name} ajoutée le ${day(to)} : ${why}`),
+    repUnavailable: (d) => `le commercial est indisponible le ${day(d)}`,
+    repOff: (d) => `le commercial ne travaille pas le ${day(d)}`,
+    accountClosed: (name, d) => `${name} est fermé le ${day(d)}`,
+    noRoomInHours: (name, d) => `les horaires d'ouverture de ${name} ne laissent pas de place pour la visite le ${day(d)}`,
+    appointment: (d, time) => `un rendez-vous est fixé le ${day(d)} à ${time}`,
+    outsideWindow: (d, cadence) => `le ${day(d)} n'est plus parmi les jours où la visite est due (${cadence})`,
+    optimised: () => 'ce déplacement réduit la conduite de la semaine ou libère de la place pour d\'autres visites',
+    due: (cadence) => `une visite est due (${cadence})`,
+    unplanned: (message) => `elle n'a pas pu être planifiée : ${message.replace(/\.$/, '')}`,
+    notDue: (next) => `aucune autre visite n'est due dans ce plan${next === undefined ? '' : ` (la prochaine est due le ${day(next)})`}`,
+    accountRemoved: () => 'le compte ne figure plus dans la demande',
+    cadence: (visits, perWeeks, lastVisit) => {
+      const often = perWeeks === 1
+        ? (visits === 1 ? 'chaque semaine' : visits === 2 ? 'deux fois par semaine' : `${String(visits)} fois par semaine`)
+        : visits === 1 ? `toutes les ${String(perWeeks)} semaines` : `${String(visits)} visites toutes les ${String(perWeeks)} semaines`;
+      return lastVisit === undefined ? `${often}, pas encore de visite` : `${often} ; dernière visite le ${short(dayNumber(lastVisit))}`;
+    },
+  },
 };

@@ -35,6 +35,27 @@ export interface Sentences {
   maxDrive(name: string, limit: number, span: Span): string;
   full(name: string, minutes: number, span: Span): string;
   noBreak(day: number, minutes: number, earliest: string, latest: string): string;
+  /** The replan report: what happened to a visit of the previous plan, then why. */
+  change: ChangeSentences;
+}
+
+/** Dates are ISO dates; `cadence` is the account's own (see `cadence`). */
+export interface ChangeSentences {
+  moved(name: string, from: string, to: string, why: string): string;
+  dropped(name: string, from: string, why: string): string;
+  added(name: string, to: string, why: string): string;
+  repUnavailable(date: string): string;
+  repOff(date: string): string;
+  accountClosed(name: string, date: string): string;
+  noRoomInHours(name: string, date: string): string;
+  appointment(date: string, time: string): string;
+  outsideWindow(date: string, cadence: string): string;
+  optimised(): string;
+  due(cadence: string): string;
+  unplanned(message: string): string;
+  notDue(next: string | undefined): string;
+  accountRemoved(): string;
+  cadence(visits: number, perWeeks: number, lastVisit: string | undefined): string;
 }
 
 const BY_LOCALE: Readonly<Record<Locale, Sentences>> = { en: english, fr: french };
