@@ -41,7 +41,7 @@ describe('replanChanges', () => {
     const accounts = [weekly('a1', { name: 'Boulangerie Morel', lastVisit: '2026-11-19' })];
     const rep = { id: 'r', start: { lat: 48.11, lon: -1.68 }, workingHours: [{ days: ['mon' as const, 'tue' as const, 'wed' as const, 'thu' as const, 'fri' as const], start: '08:00', end: '18:00' }], unavailableDates: ['2026-11-26'] };
     const [moved] = changes({ accounts, rep, options: { locale: 'fr', previousPlan: [{ accountId: 'a1', date: '2026-11-26' }] } }, { a1: ['2026-11-27'] });
-    expect(moved?.message).toBe('Visite chez Boulangerie Morel déplacée du jeu. 26 nov. au ven. 27 nov. : le commercial est indisponible le jeu. 26 nov.');
+    expect(moved.message).toBe('Visite chez Boulangerie Morel déplacée du jeu. 26 nov. au ven. 27 nov. : le commercial est indisponible le jeu. 26 nov.');
   });
 
   it('moves a visit off a day the rep is now unavailable', () => {
