@@ -6,6 +6,7 @@
  *
  *   npm run build && node dist/bench/run.js --set pvrp --instances p01,p02 --seconds 10 --seeds 1
  *   npm run bench -- --set sales --seconds 10       # the product's own weeks against VROOM
+ *   npm run bench -- --set sales --seconds 10 --vroom-spacing   # later visits spaced as VROOM reads them
  *
  * Options: --set sales|pvrp|solomon|cvrp, --instances a,b (default: every instance of the set's BKS
  * file), --seconds per run (default 10), --seeds n (seeds 1..n, default 1), --iterations n
@@ -44,7 +45,16 @@ function isSet(value: string): value is BenchSet {
   return value === 'pvrp' || value === 'solomon' || value === 'cvrp';
 }
 
-async function sales(dir: string, root: string, names: readonly string[] | undefined, seconds: number, seeds: number, iterations: number | undefined, params: Partial<SearchParams>): Promise<void> {
+interface SalesRun {
+  readonly seconds: number;
+  readonly seeds: number;
+  readonly iterations: number | undefined;
+  readonly params: Partial<SearchParams>;
+  readonly vroomSpacing: boolean;
+}
+
+async function sales(dir: string, root: string, names: readonly string[] | undefined, run: SalesRun): Promise<void> {
+  const { seconds, seeds, iterations, params, vroomSpacing } = run;
   const weeks = names?.map(Number) ?? SALES_WEEKS;
   const header = ['week', 'seed', 'jobs', 'planned', 'vroom_planned', 'priority', 'vroom_priority', 'priority_ratio', 'drive_min', 'vroom_drive_min', 'drive_ratio', 'iterations', 'seconds', 'violation'];
   console.log(header.join('\t'));
@@ -56,7 +66,7 @@ async function sales(dir: string, root: string, names: readonly string[] | undef
   ];
   for (let seed = 1; seed <= seeds; seed++) {
     for (const week of weeks) {
-      const row = await runSalesWeek(join(dir, 'sales-weeks'), week, { seconds, seed, ...(iterations !== undefined && { iterations }), params });
+      const row = await runSalesWeek(join(dir, 'sales-weeks'), week, { seconds, seed, ...(iterations !== undefined && { iterations }), params, vroomSpacing });
       rows.push(row);
       console.log(line(row).join('\t'));
     }
@@ -88,6 +98,7 @@ async function main(): Promise<void> {
       iterations: { type: 'string' },
       data: { type: 'string' },
       params: { type: 'string' },
+      'vroom-spacing': { type: 'boolean', default: false },
     },
   });
   const here = dirname(fileURLToPath(import.meta.url));
@@ -99,7 +110,7 @@ async function main(): Promise<void> {
   const iterations = values.iterations === undefined ? undefined : Number(values.iterations);
   const params = values.params === undefined ? {} : (JSON.parse(values.params) as Partial<SearchParams>);
   if (set === 'sales') {
-    await sales(dir, root, values.instances?.split(','), seconds, seeds, iterations, params);
+    await sales(dir, root, values.instances?.split(','), { seconds, seeds, iterations, params, vroomSpacing: values['vroom-spacing'] });
     return;
   }
   if (!isSet(set)) throw new Error(`unknown set ${set}`);

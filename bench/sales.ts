@@ -10,11 +10,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlanRequest } from '../src/contract/plan-request.js';
 import type { PlanResult } from '../src/contract/plan-result.js';
-import { pointsOf } from '../src/domain/compile.js';
+import { compile, pointsOf, type Compiled } from '../src/domain/compile.js';
+import { report } from '../src/domain/report.js';
 import { createHaversine } from '../src/matrix/haversine.js';
 import type { Matrix } from '../src/matrix/travel-times.js';
 import { runPlan } from '../src/pipeline.js';
-import type { SearchParams } from '../src/solver/index.js';
+import { createProblem, createSearch, type Pattern, type SearchParams } from '../src/solver/index.js';
 import { checkPlanResult } from '../test/helpers/check-result.js';
 
 export interface SalesRow {
@@ -95,32 +96,44 @@ function prioritySum(request: PlanRequest, result: PlanResult): number {
   return sum;
 }
 
-export async function runSalesWeek(
-  dir: string,
-  week: number,
-  options: { seconds: number; seed: number; iterations?: number; params?: Partial<SearchParams> },
-): Promise<SalesRow> {
+export interface SalesOptions {
+  readonly seconds: number;
+  readonly seed: number;
+  readonly iterations?: number;
+  readonly params?: Partial<SearchParams>;
+  /**
+   * Read the spacing of an account's later visits as VROOM's jobs do: each
+   * within the tolerance of its due date counted from the previous due date,
+   * whatever day the previous visit takes (Tournée counts from that day). For
+   * comparison only: such plans can break the spacing rule.
+   */
+  readonly vroomSpacing?: boolean;
+}
+
+export async function runSalesWeek(dir: string, week: number, options: SalesOptions): Promise<SalesRow> {
   const vroom = readVroom(dir).get(week) ?? { jobs: 0, assigned: 0, priority: 0, drive: 0 };
   const request = salesWeek(dir, week, options);
-  const haversine = createHaversine();
-  let iterations = 0;
-  const started = performance.now();
-  const result = await runPlan(request, {
-    travelTimes: () => haversine,
-    defaultSource: 'haversine',
-    fallbackToHaversine: false,
-    today: request.horizon.start ?? '2026-11-23',
-    now: () => performance.now(),
-    onProgress: (p) => {
-      iterations = p.iteration;
-    },
-    ...(options.params ? { params: options.params } : {}),
-  });
-  const seconds = (performance.now() - started) / 1000;
   const cells = request.matrix;
   const size = pointsOf(request).length;
   const flat = (rows: readonly (readonly number[])[]) => Int32Array.from(rows.flat(), Math.round);
   const matrix: Matrix = { size, durations: flat(cells?.durations ?? []), distances: flat(cells?.distances ?? []), source: 'request' };
+  const haversine = createHaversine();
+  let iterations = 0;
+  const started = performance.now();
+  const result = options.vroomSpacing === true
+    ? planOnVroomSpacing(request, matrix, options, (n) => (iterations = n))
+    : await runPlan(request, {
+      travelTimes: () => haversine,
+      defaultSource: 'haversine',
+      fallbackToHaversine: false,
+      today: request.horizon.start ?? '2026-11-23',
+      now: () => performance.now(),
+      onProgress: (p) => {
+        iterations = p.iteration;
+      },
+      ...(options.params ? { params: options.params } : {}),
+    });
+  const seconds = (performance.now() - started) / 1000;
   let violation = '';
   try {
     checkPlanResult(request, matrix, result, { today: request.horizon.start ?? '' });
@@ -144,3 +157,49 @@ export async function runSalesWeek(
 }
 
 export const SALES_WEEKS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/** The pipeline's compile, search and report, with the later visits' windows read as VROOM reads them. */
+function planOnVroomSpacing(request: PlanRequest, matrix: Matrix, options: SalesOptions, iterations: (n: number) => void): PlanResult {
+  const compiled = compile(request, matrix, { today: request.horizon.start ?? '' });
+  const clients = compiled.problem.clients.map((client, i) => {
+    const ref = compiled.clients[i];
+    const info = ref.kind === 'account' ? compiled.accounts[ref.index] : undefined;
+    if (info === undefined || info.weights.length < 2 || info.pinned.length > 0) return client;
+    const extra = dueDatePatterns(compiled, info.rule, info.weights.length, client.windows).filter((p) => !client.patterns.some((q) => q.days.join() === p.days.join()));
+    return { ...client, patterns: [...client.patterns, ...extra] };
+  });
+  const relaxed: Compiled = { ...compiled, problem: createProblem({ ...compiled.problem, clients }) };
+  const started = performance.now();
+  const search = createSearch(relaxed.problem, {
+    seed: options.seed,
+    ...(options.iterations === undefined ? {} : { maxIterations: options.iterations }),
+    stop: () => performance.now() - started >= options.seconds * 1000,
+    ...(options.params ? { params: options.params } : {}),
+  });
+  while (!search.step(100));
+  iterations(search.iterations());
+  return report(relaxed, search.best(), { source: 'request' });
+}
+
+/** Every pattern keeping all visits, visit j within the tolerance of D1 + (j − 1)·I (the first in its own window). */
+function dueDatePatterns(compiled: Compiled, rule: Compiled['accounts'][number]['rule'], count: number, windows: readonly Int32Array[]): Pattern[] {
+  const days = compiled.days.map((d) => d.day);
+  const out: Pattern[] = [];
+  const seq: number[] = [];
+  const extend = (j: number): void => {
+    if (j === count) {
+      out.push({ days: [...seq], penalty: 0 });
+      return;
+    }
+    const due = rule.firstDue + j * rule.interval;
+    const [from, to] = j === 0 ? [rule.firstFrom, rule.firstTo] : [Math.ceil(due - rule.tolerance - 1e-9), Math.floor(due + rule.tolerance + 1e-9)];
+    for (let k = (seq.at(-1) ?? -1) + 1; k < days.length; k++) {
+      if (days[k] < from || days[k] > to || windows[k].length === 0) continue;
+      seq.push(k);
+      extend(j + 1);
+      seq.pop();
+    }
+  };
+  extend(0);
+  return out;
+}

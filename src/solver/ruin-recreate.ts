@@ -61,6 +61,11 @@ export interface SearchParams {
   readonly repair: number;
   /** Local-search operators left out, by name (to measure what each one brings). */
   readonly without: readonly string[];
+  /**
+   * Iterations without a new best after which the search starts again from a
+   * fresh solution (and at least as many as it took to find the best); 0 never.
+   */
+  readonly restartAfter: number;
 }
 
 /** Iterations between adjustments of the load price. */
@@ -69,7 +74,7 @@ const PRICE_PERIOD = 100;
 export const DEFAULT_PARAMS: SearchParams = {
   neighbours: 12, ruinShare: 0.25, ruinMin: 4, ruinMax: 30, threshold: 0.01, cycle: 2000, forceServe: 0.2,
   routeRemoval: 0.1, granularFrom: 30, recreateGranularFrom: 100, feasibleShare: 0.5, repair: 0.5,
-  without: [],
+  without: [], restartAfter: 0,
 };
 
 /** A working solution with its own insertion cache and operators. */
@@ -130,6 +135,23 @@ export class RuinRecreate {
     if (this.params.feasibleShare > 0) this.setLoadWeight(initialLoadWeight(sol.problem));
     this.currentCost = sol.cost();
     return this.currentCost;
+  }
+
+  get restartAfter(): number {
+    return this.params.restartAfter;
+  }
+
+  /** Replaces the current solution by a fresh one: every client in random order, then the local search. */
+  restart(rng: Rng): void {
+    const { sol, inserter, ls } = this.candidate;
+    const clients = sol.problem.clients.map((_, c) => c);
+    for (const c of clients) sol.removeClient(c);
+    rng.shuffle(clients);
+    regretInsertion(inserter, clients.filter((c) => sol.problem.clients[c].missPenalty > 0));
+    greedyInsertion(inserter, sol.problem, clients.filter((c) => sol.problem.clients[c].missPenalty <= 0), false);
+    ls.run(rng);
+    this.current.sol.copyFrom(sol);
+    this.currentCost = sol.cost();
   }
 
   /** The price of excess load, which the current solution holds (0: capacity stays hard). */

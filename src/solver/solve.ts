@@ -56,6 +56,9 @@ export function createSearch(problem: Problem, options: SolveOptions): Search {
   let bestRouting = best.cost.travel + problem.distanceWeight * best.cost.distance;
   let finished = false;
   let reported = false;
+  /** The iteration of the last new best (or restart). */
+  let improved = 0;
+  const restartAfter = engine.restartAfter;
 
   const report = (force: boolean): void => {
     if (!options.onProgress) return;
@@ -78,6 +81,11 @@ export function createSearch(problem: Problem, options: SolveOptions): Search {
         best = solution.unload();
         bestCost = cost;
         bestRouting = best.cost.travel + problem.distanceWeight * best.cost.distance;
+        improved = iteration;
+      } else if (restartAfter > 0 && iteration - improved >= Math.max(restartAfter, improved)) {
+        // Stuck for as long as it took to get here: start a new trajectory from scratch.
+        engine.restart(rng);
+        improved = iteration;
       }
       report(false);
     }
