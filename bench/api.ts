@@ -9,12 +9,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort, until } from './processes.js';
 import autocannon, { type Result } from 'autocannon';
 
 const { values } = parseArgs({
@@ -31,20 +30,6 @@ const CONNECTIONS = Number(values.connections);
 const KEY = 'bench-key-0123456789abcdef';
 const API = fileURLToPath(new URL('../src/bin/api.js', import.meta.url));
 const BODY = readFileSync(fileURLToPath(new URL('../../examples/small.json', import.meta.url)), 'utf8');
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const address = probe.address();
-  probe.close();
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-async function until(child: ChildProcess, text: string): Promise<void> {
-  if (!child.stdout) throw new Error('no output to watch');
-  for await (const line of createInterface({ input: child.stdout })) if (line.includes(text)) return;
-  throw new Error(`the process ended before "${text}"`);
-}
 
 /** Waits (up to 10 s) for the API to answer. */
 async function listening(url: string): Promise<void> {

@@ -8,15 +8,14 @@
  *
  *   npm run bench:batch [-- --reps 40 --accounts 80 --iterations 2000 --workers 1,2,3]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort, until } from './processes.js';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BatchRequest, type BatchRequestInput } from '../src/contract/batch.js';
@@ -37,20 +36,6 @@ const ACCOUNTS = Number(values.accounts);
 const ITERATIONS = Number(values.iterations);
 const WORKER_COUNTS = values.workers.split(',').map(Number);
 const WORKER = fileURLToPath(new URL('../src/bin/worker.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const address = probe.address();
-  probe.close();
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-async function until(child: ChildProcess, text: string): Promise<void> {
-  if (!child.stdout) throw new Error('no output to watch');
-  for await (const line of createInterface({ input: child.stdout })) if (line.includes(text)) return;
-  throw new Error(`the process ended before "${text}"`);
-}
 
 /** A team around Rennes: each rep a home and its own accounts, weekly or fortnightly, seeded. */
 function team(): BatchRequestInput {

@@ -6,10 +6,10 @@
  * neighbours, served on another day that the client may take, and whose own
  * patterns allow the client's day.
  */
-import { clientCost, edgeCost, fixedCost } from '../cost.js';
+import { clientCost } from '../cost.js';
 import type { Inserter } from '../insertion.js';
 import type { Solution } from '../solution.js';
-import { EPSILON, locationAt, type ClientOperator } from './operator.js';
+import { EPSILON, visitCost, type ClientOperator } from './operator.js';
 
 export class DaySwap implements ClientOperator {
   readonly name = 'day-swap';
@@ -44,7 +44,7 @@ export class DaySwap implements ClientOperator {
     const da = this.dayOf(client);
     if (da < 0) return Infinity;
     const sa = sol.shiftOf[client * D + da];
-    const removeA = this.visitCost(sa, sol.position(sa, client));
+    const removeA = visitCost(sol, sa, sol.position(sa, client));
     const costA = clientCost(problem, client, sol.pattern[client]);
     // Only improving moves are looked for. Insertions are taken to cost at least 0 when pruning
     // (true under the triangle inequality), so a few rare moves on road matrices are not tried.
@@ -56,7 +56,7 @@ export class DaySwap implements ClientOperator {
       const sb = sol.shiftOf[b * D + db];
       const patterns = clientCost(problem, client, single[client * D + db]) - costA
         + clientCost(problem, b, single[b * D + da]) - clientCost(problem, b, sol.pattern[b]);
-      const removed = patterns - removeA - this.visitCost(sb, sol.position(sb, b));
+      const removed = patterns - removeA - visitCost(sol, sb, sol.position(sb, b));
       if (removed >= best - EPSILON) continue;
       const intoB = inserter.bestOnDay(client, db, b);
       if (intoB === Infinity || removed + intoB >= best - EPSILON) continue;
@@ -98,15 +98,4 @@ export class DaySwap implements ClientOperator {
     return problem.optionalCaps.dayGroup[from] === problem.optionalCaps.dayGroup[to];
   }
 
-  /** What the visit at position i of route s adds to the route's cost (its excess load included). */
-  private visitCost(s: number, i: number): number {
-    const { sol } = this;
-    const problem = sol.problem;
-    const p = locationAt(sol, s, i - 1);
-    const x = locationAt(sol, s, i);
-    const q = locationAt(sol, s, i + 1);
-    const direct = sol.routes[s].length === 1 ? -fixedCost(problem, s) : edgeCost(problem, p, q);
-    const load = -sol.loadDelta(s, -problem.clients[sol.routes[s][i]].demand);
-    return edgeCost(problem, p, x) + edgeCost(problem, x, q) - direct + load;
-  }
 }

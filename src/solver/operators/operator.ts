@@ -7,6 +7,7 @@
  * improving moves (negative deltas): a non-negative result says nothing about
  * feasibility. `apply` performs a move whose evaluation was negative.
  */
+import { edgeCost, fixedCost } from '../cost.js';
 import type { Solution } from '../solution.js';
 
 export interface RouteOperator {
@@ -49,6 +50,21 @@ export function locationAt(sol: Solution, shift: number, pos: number): number {
   if (pos < 0) return s.startLocation;
   if (pos >= route.length) return s.endLocation;
   return sol.problem.clients[route[pos]].location;
+}
+
+/**
+ * What the visit at position i of the route of `shift` adds to the route's
+ * cost: its detour (the fixed cost when it is alone) and its excess load.
+ * Taking it out saves exactly this.
+ */
+export function visitCost(sol: Solution, shift: number, i: number): number {
+  const problem = sol.problem;
+  const p = locationAt(sol, shift, i - 1);
+  const x = locationAt(sol, shift, i);
+  const q = locationAt(sol, shift, i + 1);
+  const direct = sol.routes[shift].length === 1 ? -fixedCost(problem, shift) : edgeCost(problem, p, q);
+  const load = -sol.loadDelta(shift, -problem.clients[sol.routes[shift][i]].demand);
+  return edgeCost(problem, p, x) + edgeCost(problem, x, q) - direct + load;
 }
 
 /** Tolerance under which a delta does not count as an improvement. */

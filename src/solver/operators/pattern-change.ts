@@ -4,10 +4,10 @@
  * places, or none), each visit at the cheapest feasible place of its day.
  * Unserved clients are tried the same way, which inserts them when that pays.
  */
-import { clientCost, edgeCost, fixedCost } from '../cost.js';
+import { clientCost } from '../cost.js';
 import { Inserter, type PatternChoice } from '../insertion.js';
 import type { Solution } from '../solution.js';
-import { EPSILON, locationAt, type ClientOperator } from './operator.js';
+import { EPSILON, visitCost, type ClientOperator } from './operator.js';
 
 export class PatternChange implements ClientOperator {
   readonly name = 'pattern-change';
@@ -27,7 +27,7 @@ export class PatternChange implements ClientOperator {
     let current = clientCost(problem, client, sol.pattern[client]);
     for (let d = 0; d < D; d++) {
       const s = sol.shiftOf[client * D + d];
-      if (s >= 0) current += this.visitCost(s, sol.position(s, client));
+      if (s >= 0) current += visitCost(sol, s, sol.position(s, client));
     }
     this.inserter.choose(client, true, choice);
     const delta = choice.cost - current;
@@ -41,17 +41,6 @@ export class PatternChange implements ClientOperator {
     return delta;
   }
 
-  /** What the visit at position i of route s adds to the route's cost (its excess load included). */
-  private visitCost(s: number, i: number): number {
-    const { sol } = this;
-    const problem = sol.problem;
-    const p = locationAt(sol, s, i - 1);
-    const x = locationAt(sol, s, i);
-    const q = locationAt(sol, s, i + 1);
-    const direct = sol.routes[s].length === 1 ? -fixedCost(problem, s) : edgeCost(problem, p, q);
-    const load = -sol.loadDelta(s, -problem.clients[sol.routes[s][i]].demand);
-    return edgeCost(problem, p, x) + edgeCost(problem, x, q) - direct + load;
-  }
 
   /** Applies the choice of the last `evaluate`, which must have been for `client`. */
   apply(client: number): void {

@@ -7,10 +7,10 @@
  * a more important visit displaces a less important one; insertion alone
  * cannot, as nothing fits until something leaves.
  */
-import { clientCost, edgeCost, fixedCost } from '../cost.js';
+import { clientCost } from '../cost.js';
 import type { Inserter } from '../insertion.js';
 import type { Solution } from '../solution.js';
-import { EPSILON, locationAt, type ClientOperator } from './operator.js';
+import { EPSILON, visitCost, type ClientOperator } from './operator.js';
 
 export class Replace implements ClientOperator {
   readonly name = 'replace';
@@ -59,7 +59,7 @@ export class Replace implements ClientOperator {
           if (gain + others + loss >= best - EPSILON) continue;
           const insert = inserter.bestOnDay(client, blocked, other);
           if (insert === Infinity) continue;
-          const total = gain + others + loss + insert - this.visitCost(s, i);
+          const total = gain + others + loss + insert - visitCost(sol, s, i);
           if (total < best) {
             best = total;
             this.pattern = p;
@@ -86,15 +86,4 @@ export class Replace implements ClientOperator {
     return days.length === 1 && days[0] === day;
   }
 
-  /** What the visit at position i of route s adds to the route's cost (its excess load included). */
-  private visitCost(s: number, i: number): number {
-    const { sol } = this;
-    const problem = sol.problem;
-    const p = locationAt(sol, s, i - 1);
-    const x = locationAt(sol, s, i);
-    const q = locationAt(sol, s, i + 1);
-    const direct = sol.routes[s].length === 1 ? -fixedCost(problem, s) : edgeCost(problem, p, q);
-    const load = -sol.loadDelta(s, -problem.clients[sol.routes[s][i]].demand);
-    return edgeCost(problem, p, x) + edgeCost(problem, x, q) - direct + load;
-  }
 }
