@@ -3,16 +3,12 @@
  * whole pipeline, each result re-verified by the independent plan checker.
  */
 import { describe, expect, it } from 'vitest';
-import { PlanRequest, type PlanRequestInput } from '../src/contract/plan-request.js';
+import type { PlanRequest, PlanRequestInput } from '../src/contract/plan-request.js';
 import type { PlanResult } from '../src/contract/plan-result.js';
-import { pointsOf } from '../src/domain/compile.js';
-import { createHaversine } from '../src/matrix/haversine.js';
-import { runPlan } from '../src/pipeline.js';
-import { checkPlanResult } from './helpers/check-result.js';
+import { planned } from './helpers/planned.js';
 
 const TODAY = '2026-11-20';
 const MONDAY = '2026-11-23';
-const haversine = createHaversine({});
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 const HOME = { lat: 48.11, lon: -1.68 };
 
@@ -32,21 +28,12 @@ export function nearby(id: string, km: number, extra: Partial<AccountInput> = {}
 }
 
 export async function plan(input: Omit<PlanRequestInput, 'rep' | 'horizon'> & Partial<PlanRequestInput>): Promise<{ request: PlanRequest; result: PlanResult }> {
-  const request = PlanRequest.parse({
+  return planned({
     rep: { id: 'rep', start: HOME, workingHours: [{ days: [...WEEKDAYS], start: '08:00', end: '18:00' }], break: { minutes: 45, earliest: '12:00', latest: '13:30' } },
     horizon: { start: MONDAY, days: 5 },
     options: { iterations: 300, timeLimitSeconds: 60, seed: 1 },
     ...input,
-  });
-  const result = await runPlan(request, {
-    travelTimes: () => haversine,
-    defaultSource: 'haversine',
-    fallbackToHaversine: false,
-    today: TODAY,
-    now: () => performance.now(),
-  });
-  checkPlanResult(request, await haversine.matrix(pointsOf(request)), result, { today: TODAY });
-  return { request, result };
+  }, TODAY);
 }
 
 describe('working days', () => {

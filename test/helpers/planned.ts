@@ -32,16 +32,17 @@ export function exportRequest(overrides: Partial<PlanRequestInput> = {}): PlanRe
   };
 }
 
-export async function planned(input: PlanRequestInput = exportRequest()): Promise<{ request: PlanRequest; result: PlanResult }> {
+/** Plans a request in this process on haversine travel times, and checks the plan. */
+export async function planned(input: PlanRequestInput = exportRequest(), today = TODAY): Promise<{ request: PlanRequest; result: PlanResult }> {
   const request = PlanRequest.parse(input);
   const haversine = createHaversine({});
   const result = await runPlan(request, {
     travelTimes: () => haversine,
     defaultSource: 'haversine',
     fallbackToHaversine: false,
-    today: TODAY,
+    today,
     now: () => performance.now(),
   });
-  checkPlanResult(request, await haversine.matrix(pointsOf(request)), result, { today: TODAY });
+  checkPlanResult(request, await haversine.matrix(pointsOf(request)), result, { today });
   return { request, result };
 }
