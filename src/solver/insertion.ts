@@ -275,6 +275,19 @@ export class Inserter {
     return out;
   }
 
+  /**
+   * Cheapest feasible insertion of `client` into the route of `shift` alone,
+   * with `skip` (a client, or -1) treated as absent. Sets `shift`/`pos` and
+   * returns the cost delta, or Infinity when no position fits.
+   */
+  bestInRoute(client: number, shift: number, skip = -1): number {
+    this.best = Infinity;
+    this.shift = -1;
+    this.pos = -1;
+    this.scan(client, shift, skip);
+    return this.best;
+  }
+
   /** Serves an unserved client with `pattern`, each visit at its cheapest feasible place. */
   insertClient(client: number, pattern: number): void {
     const sol = this.sol;

@@ -26,6 +26,8 @@ export class Proposal {
   private scratchAt = -1;
   /** The stamp of the scratch route's source when it was built (see `Solution.routeStamp`). */
   private scratchStamp = -1;
+  /** The scratch route changed since its cached data was built. */
+  private scratchStale = false;
   private readonly stamps: Int32Array;
   private readonly buf: Int32Array;
   private readonly seg = segment();
@@ -57,7 +59,8 @@ export class Proposal {
    * Makes route id `scratch` the route of `shift` without its visit at
    * position `at`, driven on `shift`, and returns its visits. It stays valid
    * until the next call (O(n), or O(1) when the same route, unchanged since,
-   * loses the same visit again).
+   * loses the same visit again). Its cached data is built on first use: many
+   * callers try no position of it.
    */
   without(shift: number, at: number): readonly number[] {
     const route = this.routes[shift];
@@ -68,8 +71,15 @@ export class Proposal {
     r.length = 0;
     for (let k = 0; k < route.length; k++) if (k !== at) r.push(route[k]);
     this.scratchShift = shift;
-    if (this.cache.mode[shift] !== EXACT) this.cache.update(this.scratch, r, shift);
+    this.scratchStale = this.cache.mode[shift] !== EXACT;
     return r;
+  }
+
+  /** Builds the scratch route's cached data if it is to be read and is not yet built. */
+  private ready(id: number): void {
+    if (id !== this.scratch || !this.scratchStale) return;
+    this.cache.update(this.scratch, this.scratchRoute, this.scratchShift);
+    this.scratchStale = false;
   }
 
   private route(id: number): readonly number[] {
@@ -78,6 +88,7 @@ export class Proposal {
 
   /** Starts a route of `id` (a shift, or `scratch`) with the first `i` visits of its current route. */
   begin(id: number, i: number): this {
+    this.ready(id);
     const { problem, cache } = this;
     const route = this.route(id);
     const shift = id === this.scratch ? this.scratchShift : id;
@@ -157,6 +168,7 @@ export class Proposal {
 
   /** Appends the visits of route `id` from position j to its end. */
   rest(id: number, j: number): this {
+    this.ready(id);
     const route = this.route(id);
     const len = route.length;
     if (this.mode === TIMED) return this.tail(id, j);

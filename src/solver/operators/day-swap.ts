@@ -4,7 +4,9 @@
  * change moves one client at a time, so when both days are full neither can
  * move alone; together they can. The partner is one of the client's
  * neighbours, served on another day that the client may take, and whose own
- * patterns allow the client's day.
+ * patterns allow the client's day. Each takes the other's route, not any
+ * route of that day: on days of several vehicles the other routes are for
+ * the route moves to balance.
  */
 import { clientCost } from '../cost.js';
 import type { Inserter } from '../insertion.js';
@@ -18,10 +20,10 @@ export class DaySwap implements ClientOperator {
   private readonly neighbours: readonly Int32Array[];
   /** `single[client * numDays + day]`: the client's pattern visiting that day alone, or -1. */
   private readonly single: Int32Array;
-  /** The best move of the last `evaluate`. */
+  /** The best move of the last `evaluate`: the partner and the two routes. */
   private partner = -1;
-  private ownDay = -1;
-  private partnerDay = -1;
+  private ownShift = -1;
+  private partnerShift = -1;
 
   constructor(sol: Solution, inserter: Inserter, neighbours: readonly Int32Array[]) {
     this.sol = sol;
@@ -58,16 +60,16 @@ export class DaySwap implements ClientOperator {
         + clientCost(problem, b, single[b * D + da]) - clientCost(problem, b, sol.pattern[b]);
       const removed = patterns - removeA - visitCost(sol, sb, sol.position(sb, b));
       if (removed >= best - EPSILON) continue;
-      const intoB = inserter.bestOnDay(client, db, b);
+      const intoB = inserter.bestInRoute(client, sb, b);
       if (intoB === Infinity || removed + intoB >= best - EPSILON) continue;
-      const intoA = inserter.bestOnDay(b, da, client);
+      const intoA = inserter.bestInRoute(b, sa, client);
       if (intoA === Infinity) continue;
       const total = removed + intoB + intoA;
       if (total < best) {
         best = total;
         this.partner = b;
-        this.ownDay = da;
-        this.partnerDay = db;
+        this.ownShift = sa;
+        this.partnerShift = sb;
       }
     }
     return this.partner < 0 ? Infinity : best;
@@ -75,12 +77,20 @@ export class DaySwap implements ClientOperator {
 
   /** Applies the move of the last `evaluate`, which must have been for `client`. */
   apply(client: number): void {
-    const { sol, inserter, single, partner } = this;
-    const D = sol.problem.numDays;
+    const { sol, partner, ownShift, partnerShift } = this;
     sol.removeClient(client);
     sol.removeClient(partner);
-    inserter.insertClient(client, single[client * D + this.partnerDay]);
-    inserter.insertClient(partner, single[partner * D + this.ownDay]);
+    this.place(client, partnerShift);
+    this.place(partner, ownShift);
+  }
+
+  /** Serves `client` on the day of `shift` alone, at its cheapest place in that route. */
+  private place(client: number, shift: number): void {
+    const { sol, inserter, single } = this;
+    const day = sol.problem.shifts[shift].day;
+    inserter.bestInRoute(client, shift);
+    sol.insertVisit(client, shift, inserter.pos);
+    sol.setPattern(client, single[client * sol.problem.numDays + day]);
   }
 
   /** The day of a client served with a one-day pattern, or -1. */
