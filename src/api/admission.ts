@@ -79,21 +79,31 @@ function field(value: unknown, key: string): unknown {
   return Object.getOwnPropertyDescriptor(value, key)?.value;
 }
 
-/** The first array longer than `max`, depth first; its path is built only once it is found. */
+/**
+ * The first array longer than `max`, depth first; its path is built only once
+ * it is found. An explicit stack: a deeply nested body cannot exhaust the call stack.
+ */
 function longArray(value: unknown, max: number): { path: Path; length: number } | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value)) {
-    if (value.length > max) return { path: [], length: value.length };
-    for (let i = 0; i < value.length; i++) {
-      const found = longArray(value[i], max);
-      if (found) return { path: [i, ...found.path], length: found.length };
+  const stack: { value: unknown; key: string | number; parent: number }[] = [{ value, key: '', parent: -1 }];
+  const seen: { key: string | number; parent: number }[] = [];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const node = top.value;
+    if (typeof node !== 'object' || node === null) continue;
+    const at = seen.push({ key: top.key, parent: top.parent }) - 1;
+    if (Array.isArray(node)) {
+      if (node.length > max) return { path: pathTo(seen, at), length: node.length };
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ value: node[i], key: i, parent: at });
+      continue;
     }
-    return undefined;
-  }
-  const children: unknown[] = Object.values(value);
-  for (let i = 0; i < children.length; i++) {
-    const found = longArray(children[i], max);
-    if (found) return { path: [Object.keys(value)[i] ?? '', ...found.path], length: found.length };
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: field(node, keys[i] ?? ''), key: keys[i] ?? '', parent: at });
   }
   return undefined;
+}
+
+/** The keys from the body's root down to node `at` of `seen`. */
+function pathTo(seen: readonly { key: string | number; parent: number }[], at: number): Path {
+  const path: (string | number)[] = [];
+  for (let k = at; k > 0; k = seen[k]?.parent ?? 0) path.unshift(seen[k]?.key ?? '');
+  return path;
 }

@@ -129,7 +129,9 @@ export function createBatchQueue({ config, connection, plans, callbacks, now = (
         // The parent's own keys, and those BullMQ keeps beside it for its children.
         const at = finishedOn + ttlMs;
         const job = keys.job(id);
-        await Promise.all([job, `${job}:dependencies`, `${job}:processed`, `${job}:failed`, `${job}:unsuccessful`, `${job}:logs`, `${job}:warm`, keys.cancelled(id)].map((key) => connection.pexpireat(key, at)));
+        await Promise.all([job, `${job}:dependencies`, `${job}:failed`, `${job}:unsuccessful`, `${job}:logs`, `${job}:warm`, keys.cancelled(id)].map((key) => connection.pexpireat(key, at)));
+        // BullMQ copies every plan's result there; nothing reads it, and each plan keeps its own.
+        await connection.del(`${job}:processed`);
       }
       if (callbackUrl) await callbacks?.send({ batchId: id, url: callbackUrl });
     },

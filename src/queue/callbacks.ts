@@ -24,6 +24,8 @@ export type CallbackData = { readonly planId: string; readonly url: string } | {
 export interface CallbackSender {
   /** Queues the plan's callback (once per plan) and hurries a delivery that was waiting for the plan's end. */
   send(data: CallbackData): Promise<void>;
+  /** Drops a plan's callback delivery, so that a plan reusing its id gets one of its own. */
+  forget(planId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,9 @@ export function createCallbackSender(config: Config, connection: Redis): Callbac
       });
       const job = await queue.getJob(jobId);
       if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
+    },
+    async forget(planId) {
+      await queue.remove(jobIdOf({ planId, url: '' }));
     },
     async close() {
       await queue.close();

@@ -34,6 +34,8 @@ export interface SubmitOptions {
   /** Scoped to the owner: one tenant's key never meets another's. */
   readonly idempotencyKey?: string;
   readonly requestId: string;
+  /** What a reused Idempotency-Key compares: the body as the caller sent it (default: the request). */
+  readonly body?: unknown;
 }
 
 export interface Submitted {
@@ -106,7 +108,7 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
   };
 
   return {
-    async submit(request, { owner, idempotencyKey, requestId }) {
+    async submit(request, { owner, idempotencyKey, requestId, body }) {
       return guard(connection, async () => {
         if (idempotencyKey === undefined) {
           const id = `plan-${randomUUID()}`;
@@ -114,12 +116,14 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
           return { id, status: 'queued' };
         }
         const id = `plan-${sha256(`${owner}\n${idempotencyKey}`).slice(0, 40)}`;
-        const digest = fingerprint(request);
+        const digest = fingerprint(body ?? request);
         const snapshot = await readSnapshot(connection, keys, id);
         let plan = ownerOf(snapshot) === owner ? viewOf(snapshot, ttlMs, now()) : null;
         if (!plan) {
-          // A plan past its retention frees its key, even before Redis has dropped it.
-          if (snapshot.job) await queue.remove(id);
+          // A plan past its retention frees its key, even before Redis has dropped it: its id leaves
+          // BullMQ's sets (a job hash gone, its id may stay there) and its callback is forgotten.
+          await queue.remove(id);
+          await options.callbacks?.forget(id);
           // With a custom id, BullMQ ignores a duplicate add: the job read back is the one that counts.
           await add(id, request, owner, requestId, digest);
           plan = await readOwned(id, owner);
@@ -149,8 +153,9 @@ export function createPlanQueue(options: PlanQueueOptions): PlanQueue {
         // The mark is what a running processor watches; a waiting job is removed at once.
         const mark: CancelMark = { owner, createdAt: current.createdAt, at: new Date(now()).toISOString() };
         await connection.set(keys.cancelled(id), JSON.stringify(mark), 'EX', options.resultTtlSeconds);
-        const url = (await queue.getJob(id))?.data.request.callbackUrl;
-        const removed = (await queue.remove(id).catch(() => 0)) === 1;
+        // Only a waiting plan is removed: one that has just completed keeps its result.
+        const url = current.status === 'queued' ? (await queue.getJob(id))?.data.request.callbackUrl : undefined;
+        const removed = current.status === 'queued' && (await queue.remove(id).catch(() => 0)) === 1;
         if (removed && url) await options.callbacks?.send({ planId: id, url });
         return read(id);
       });
@@ -196,7 +201,8 @@ export async function guard<T>(connection: Redis, operation: () => Promise<T>): 
   }
 }
 
-const CONNECTION_FAILURE = /Stream isn't writeable|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|max retries per request/i;
+/** Socket failures, and the replies of a Redis that is failing over, loading or full. */
+const CONNECTION_FAILURE = /Stream isn't writeable|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|max retries per request|^(READONLY|LOADING|MASTERDOWN|TRYAGAIN|OOM|CLUSTERDOWN)\b/i;
 
 function isConnectionError(error: unknown): boolean {
   return error instanceof Error && CONNECTION_FAILURE.test(error.message);

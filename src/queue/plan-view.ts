@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { JobStatus, PlanJob } from '../contract/plan-job.js';
 import { PlanProgress } from '../contract/plan-job.js';
 import { PlanResult } from '../contract/plan-result.js';
+import { storeUnavailable } from './errors.js';
 import type { QueueKeys } from './keys.js';
 
 /** The reason a cancelled job fails with. */
@@ -61,7 +62,10 @@ export async function readSnapshot(connection: Redis, keys: QueueKeys, id: strin
     .lpos(keys.active, id)
     .get(keys.cancelled(id))
     .exec();
-  const [[, fields], [, completed], [, failed], [, active], [, mark]] = Replies.parse(replies);
+  // A command that failed inside the transaction (a failing-over or loading Redis) leaves an error reply.
+  const parsed = Replies.safeParse(replies);
+  if (!parsed.success) throw storeUnavailable();
+  const [[, fields], [, completed], [, failed], [, active], [, mark]] = parsed.data;
   const state = completed !== null ? 'completed' : failed !== null ? 'failed' : active !== null ? 'active' : 'waiting';
   return { id, job: storedJob(fields), state, cancel: mark === null ? null : parseMark(mark) };
 }

@@ -98,24 +98,30 @@ export function createPlanWorker(options: PlanWorkerOptions): PlanWorker {
     logger.warn({ jobId }, 'plan job stalled');
   });
 
+  let closing: Promise<void> | undefined;
+  const close = async (waitMs: number): Promise<void> => {
+    // pause() waits for running jobs without committing to a close, so the close below can still be forced.
+    const idle = Promise.all([worker.pause(), callbackWorker.worker.pause(), batchWorker.pause()]);
+    if (waitMs > 0) await Promise.race([idle, sleep(waitMs)]);
+    await Promise.all([worker.close(true), callbackWorker.close(true), batchWorker.close(true)]);
+    await callbacks.close();
+    await batches.close();
+    await plans.close();
+  };
   return {
     worker,
     batchWorker,
-    async close(waitMs = Infinity) {
-      // pause() waits for running jobs without committing to a close, so the close below can still be forced.
-      const idle = Promise.all([worker.pause(), callbackWorker.worker.pause(), batchWorker.pause()]);
-      if (waitMs > 0) await Promise.race([idle, sleep(waitMs)]);
-      await Promise.all([worker.close(true), callbackWorker.close(true), batchWorker.close(true)]);
-      await callbacks.close();
-      await batches.close();
-      await plans.close();
-    },
+    // Closing twice (a signal during a close, a test and its teardown) waits for the one close.
+    close: (waitMs = Infinity) => (closing ??= close(waitMs)),
   };
 }
 
 /** The parent's environment for solver children, less what they have no use for. */
+/** The variables a solver child process needs besides the configuration; nothing else of the parent's. */
+const PASSED_ON = ['PATH', 'HOME', 'TZ', 'LANG', 'LC_ALL', 'NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY'];
+
 function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => key !== 'API_KEYS' && key !== 'CALLBACK_SECRET'));
+  return Object.fromEntries(Object.entries(env).filter(([key]) => PASSED_ON.includes(key)));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -107,6 +107,13 @@ describe('POST /v1/plans with invalid input', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('refuses a body nested 30,000 deep with 400, not a crash', async () => {
+    const deep = `{"accounts":${'['.repeat(30_000)}${']'.repeat(30_000)}}`;
+    const res = await post(deep);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('refuses malformed JSON with 400', async () => {
     const res = await post('{"rep": ');
     expect(res.statusCode).toBe(400);

@@ -5,6 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobStatus, PlanJob } from '../../src/contract/plan-job.js';
+import { Queue } from 'bullmq';
+import { PlanRequest } from '../../src/contract/plan-request.js';
+import { callbackQueueName, createCallbackSender } from '../../src/queue/callbacks.js';
 import { createPlanQueue } from '../../src/queue/plan-queue.js';
 import { queueKeys } from '../../src/queue/keys.js';
 import { startReceiver, type Receiver } from '../helpers/callback-receiver.js';
@@ -121,5 +124,34 @@ describe('the plan lifecycle', () => {
     const later = createPlanQueue({ connection: s.redis, queueName: s.config.QUEUE_NAME, prefix: s.config.QUEUE_PREFIX, attempts: 1, resultTtlSeconds: 60, now: () => ended + 60_000 });
     expect(await later.get(id, 'anonymous')).toBeNull();
     await later.close();
+  });
+
+  it('gives a reused Idempotency-Key past retention a new plan of its own, with its own callback', async () => {
+    service = await startService(testConfig({ RESULT_TTL_SECONDS: '60' }));
+    const s = service;
+    const worker = s.startWorker();
+    const headers = { 'idempotency-key': 'weekly-rep-1' };
+    const first = await s.app.inject({ method: 'POST', url: '/v1/plans', payload: quick({ callbackUrl: 'https://crm.example.com/hook' }), headers });
+    const id = first.json<{ id: string }>().id;
+    await finished(worker, id);
+    const done = await read(s, id);
+    const callbacks = new Queue(callbackQueueName(s.config), { connection: s.redis, prefix: s.config.QUEUE_PREFIX });
+    expect(await callbacks.getJob(`callback-${id}`)).toBeDefined();
+    await worker.close();
+    // A minute later Redis has dropped the job's hash (its TTL), not its id in BullMQ's sets;
+    // the same key then starts a new plan under the same id.
+    const keys = queueKeys(s.config.QUEUE_PREFIX, s.config.QUEUE_NAME);
+    await s.redis.del(keys.job(id));
+    const later = createPlanQueue({
+      connection: s.redis, queueName: s.config.QUEUE_NAME, prefix: s.config.QUEUE_PREFIX, attempts: 1, resultTtlSeconds: 60,
+      now: () => Date.parse(done.finishedAt ?? '') + 60_000, callbacks: createCallbackSender(s.config, s.redis),
+    });
+    const again = await later.submit(PlanRequest.parse(quick()), { owner: 'anonymous', idempotencyKey: 'weekly-rep-1', requestId: 'r2' });
+    expect(again).toEqual({ id, status: 'queued' });
+    expect((await later.get(id, 'anonymous'))?.status).toBe('queued');
+    expect(await s.redis.zscore(keys.completed, id)).toBeNull();
+    // The old plan's delivery is forgotten, so the new plan's callback is queued afresh when it ends.
+    expect(await callbacks.getJob(`callback-${id}`)).toBeUndefined();
+    await Promise.all([later.close(), callbacks.close()]);
   });
 });

@@ -74,7 +74,7 @@ export const batchesRoutes: FastifyPluginAsyncZod<BatchesRoutesOptions> = (app, 
         operationId: 'cancelBatch',
         summary: 'Cancel a batch',
         description:
-          'Cancels every plan of the batch that has not ended: queued plans at once, running ones within a second; ended plans keep their result. The batch becomes `cancelled` once its last plan has stopped (200 when that is already so, else 202). A batch that has ended cannot be cancelled (409).',
+          'Cancels every plan of the batch that has not ended: queued plans at once, running ones within a second; ended plans keep their result. The batch becomes `cancelled` once its last plan has stopped (200 when that is already so, else 202). A completed or failed batch cannot be cancelled (409); a cancelled one answers as it is (200).',
         tags: ['batches'],
         security: SECURED,
         params: IdParams,

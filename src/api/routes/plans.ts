@@ -62,7 +62,7 @@ export const plansRoutes: FastifyPluginAsyncZod<PlansRoutesOptions> = (app, { co
       // The plan's language is chosen once, here: the request's own, else the caller's Accept-Language.
       const locale = request.body.options.locale ?? preferredLocale(request.headers['accept-language']);
       const body = locale === undefined ? request.body : { ...request.body, options: { ...request.body.options, locale } };
-      const job = await plans.submit(body, { owner: request.caller, requestId: request.id, ...(key === undefined ? {} : { idempotencyKey: key }) });
+      const job = await plans.submit(body, { owner: request.caller, requestId: request.id, body: request.body, ...(key === undefined ? {} : { idempotencyKey: key }) });
       return reply.code(202).header('location', `/v1/plans/${job.id}`).send({ id: job.id, status: job.status });
     },
   );
@@ -117,7 +117,7 @@ export const plansRoutes: FastifyPluginAsyncZod<PlansRoutesOptions> = (app, { co
         operationId: 'cancelPlan',
         summary: 'Cancel a plan',
         description:
-          'A queued plan is cancelled at once (200). A running plan is asked to stop (202, `cancelRequested`); it becomes `cancelled` within a second, or `completed` if it finished first. Finished plans cannot be cancelled (409).',
+          'A queued plan is cancelled at once (200). A running plan is asked to stop (202, `cancelRequested`); it becomes `cancelled` within a second, or `completed` if it finished first. A completed or failed plan cannot be cancelled (409); a cancelled one answers as it is (200).',
         tags: ['plans'],
         security: SECURED,
         params: IdParams,
