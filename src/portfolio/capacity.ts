@@ -1,0 +1,109 @@
+/**
+ * The current frequencies against the time available and, when they do not
+ * fit, three ways to make them fit: lower some frequencies, add rep-days, or
+ * add reps and split the portfolio between them by geography.
+ */
+import type { Capacity } from '../contract/portfolio-analysis.js';
+import { evaluate, type Context, type Evaluation } from './context.js';
+import { geography } from './driving.js';
+import { unproject } from './geometry.js';
+import { frequencyOf, rungAtOrBelow, type Frequency } from './ladder.js';
+import { lowerUntilFits } from './lower.js';
+import { money, tenth } from './round.js';
+import { bisect } from './territories.js';
+
+export interface CapacityAccount {
+  readonly id: string;
+  readonly revenue?: number | undefined;
+  readonly frequency: Frequency;
+}
+
+/** Splits tried, one more rep each time, before giving up on making every territory fit. */
+const MAX_SPLITS = 40;
+
+export function capacity(ctx: Context, accounts: readonly CapacityAccount[], rates: Float64Array, current: Evaluation): Capacity {
+  const shortfall = Math.max(0, current.requiredMinutes - ctx.budget.minutes);
+  if (current.fits) return { current: current.summary, shortfallHours: 0, remedies: null };
+  return {
+    current: current.summary,
+    shortfallHours: tenth(shortfall / 60),
+    remedies: {
+      lowerFrequencies: lowerToFit(ctx, accounts, rates, current),
+      addRepDaysPerWeek: repDays(ctx, current),
+      reps: splitBetweenReps(ctx, accounts, rates, current),
+    },
+  };
+}
+
+function lowerToFit(ctx: Context, accounts: readonly CapacityAccount[], rates: Float64Array, current: Evaluation): NonNullable<Capacity['remedies']>['lowerFrequencies'] {
+  const { rates: now, order, ev } = lowerUntilFits(ctx, rates, current);
+  const changes = order.map((i) => ({
+    accountId: accounts[i]?.id ?? '',
+    from: accounts[i]?.frequency ?? frequencyOf(0),
+    to: frequencyOf(rungAtOrBelow(now[i])),
+    hoursFreed: tenth(((rates[i] - now[i]) * current.minutesPerVisit[i]) / 60),
+  }));
+  return { changes, fits: ev.fits };
+}
+
+/** Rep-days per week that would absorb the shortfall at today's driving per visit, in half days. */
+function repDays(ctx: Context, current: Evaluation): number {
+  const perDay = ctx.budget.minutes / ctx.day.perWeek;
+  const byTime = Math.max(0, current.requiredMinutes - ctx.budget.minutes) / perDay;
+  const byVisits = Number.isFinite(ctx.budget.visits) && ctx.budget.visits > 0 ? Math.max(0, current.visits - ctx.budget.visits) / (ctx.budget.visits / ctx.day.perWeek) : 0;
+  return Math.ceil(Math.max(byTime, byVisits) * 2) / 2;
+}
+
+type Territory = NonNullable<Capacity['remedies']>['reps']['territories'][number];
+
+/**
+ * The fewest reps whose territories each fit one rep's time, starting from
+ * the visit hours alone (driving only adds to them), one more rep at a time.
+ */
+function splitBetweenReps(ctx: Context, accounts: readonly CapacityAccount[], rates: Float64Array, current: Evaluation): NonNullable<Capacity['remedies']>['reps'] {
+  const weights = Float64Array.from(rates, (r, i) => r * current.minutesPerVisit[i]);
+  const byVisits = Number.isFinite(ctx.budget.visits) && ctx.budget.visits > 0 ? current.visits / ctx.budget.visits : 0;
+  let count = Math.min(accounts.length, Math.max(2, Math.ceil(current.visitMinutes / ctx.budget.minutes), Math.ceil(byVisits)));
+  let territories = territoriesOf(ctx, accounts, rates, weights, count);
+  for (let tries = 1; tries < MAX_SPLITS && count < accounts.length; tries++) {
+    const failing = territories.filter((t) => !t.workload.fits);
+    if (failing.length === 0 || failing.some((t) => t.accountIds.length === 1)) break;
+    count++;
+    territories = territoriesOf(ctx, accounts, rates, weights, count);
+  }
+  return { needed: count, territories };
+}
+
+function territoriesOf(ctx: Context, accounts: readonly CapacityAccount[], rates: Float64Array, weights: Float64Array, count: number): Territory[] {
+  const groups = bisect(ctx.geo.plane, weights, count).filter((g) => g.length > 0);
+  const centres = groups.map((g) => centreOf(ctx, weights, g));
+  // Rep 1 keeps the home: the territory whose centre is nearest to it.
+  const first = centres.reduce((best, c, i) => (c.distance < (centres[best]?.distance ?? Infinity) ? i : best), 0);
+  const ordered = [first, ...groups.keys()].filter((g, k, all) => all.indexOf(g) === k);
+  return ordered.map((g, rank) => {
+    const members = groups[g] ?? [];
+    const home = g === first ? ctx.home : (centres[g]?.point ?? ctx.home);
+    const locations = members.map((i) => ctx.locations[i] ?? ctx.home);
+    const sub = { ...ctx, geo: geography(locations, home), visitMinutes: Float64Array.from(members, (i) => ctx.visitMinutes[i]) };
+    const ev = evaluate(sub, Float64Array.from(members, (i) => rates[i]));
+    return {
+      rep: rank + 1,
+      home,
+      accountIds: members.map((i) => accounts[i]?.id ?? ''),
+      revenue: money(members.reduce((s, i) => s + (accounts[i]?.revenue ?? 0), 0)),
+      workload: ev.summary,
+    };
+  });
+}
+
+/** Workload-weighted centre of a group, and its distance (km) from the rep's home. */
+function centreOf(ctx: Context, weights: Float64Array, group: readonly number[]): { point: Territory['home']; distance: number } {
+  let w = 0, x = 0, y = 0;
+  for (const i of group) {
+    const wi = weights[i] + 1e-9;
+    w += wi;
+    x += wi * ctx.geo.plane.xs[i];
+    y += wi * ctx.geo.plane.ys[i];
+  }
+  return { point: unproject(x / w, y / w, ctx.home), distance: Math.hypot(x / w, y / w) };
+}

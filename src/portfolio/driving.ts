@@ -1,0 +1,135 @@
+/**
+ * Driving of a visit plan, estimated from the accounts' geography alone (no
+ * travel-time matrix: 5,000 accounts would need 25 million cells).
+ *
+ * The estimate follows the continuous approximation of vehicle routing
+ * (Daganzo): a week of tours costs, per visit, a share of the trip from home
+ * to the day's area and back, 2·r/C for an account r km from home on tours of
+ * C stops, plus the hop between neighbouring stops, which in a region holding
+ * δ visits per km² and per week is about κ/√δ (Beardwood–Halton–Hammersley).
+ * δ is measured around each account from its nearest neighbours and their
+ * visit rates, so towns, countryside and lone accounts each get their own.
+ * Both terms carry a constant fitted on Tournée's own plans of generated
+ * portfolios (bench/portfolio-validate.ts); a caller's own plans can scale it.
+ */
+import type { Location } from '../contract/common.js';
+import { distanceKm, nearest, project, type Neighbours, type Plane } from './geometry.js';
+
+export interface DrivingModel {
+  /** Road distance over straight-line distance, and the speed it is driven at. */
+  readonly detourFactor: number;
+  readonly speedKmh: number;
+  /** Constant of the home ↔ area term (1 = Daganzo's 2·r/C). */
+  readonly lineHaul: number;
+  /** κ of the hop between neighbouring stops, κ/√δ. */
+  readonly local: number;
+  /** Share of a working day that tours fill. */
+  readonly dayFill: number;
+}
+
+/** Neighbours that measure the density around an account. */
+const DENSITY_NEIGHBOURS = 8;
+/** Accounts closer than this (the same street, the same mall) still cost a hop. */
+const MIN_RADIUS_KM = 0.2;
+
+export interface Geography {
+  readonly plane: Plane;
+  /** Straight-line km from the rep's home to each account. */
+  readonly homeKm: Float64Array;
+  readonly neighbours: Neighbours;
+}
+
+export function geography(accounts: readonly Location[], home: Location): Geography {
+  const plane = project(accounts, home);
+  const homeKm = new Float64Array(accounts.length);
+  for (let i = 0; i < accounts.length; i++) homeKm[i] = distanceKm(plane, i, 0, 0);
+  return { plane, homeKm, neighbours: nearest(plane, DENSITY_NEIGHBOURS) };
+}
+
+/**
+ * Driving minutes charged to one visit of each account when the accounts are
+ * visited at `rates` (visits per week) on tours of `stopsPerTour` stops.
+ * Summed over rate × minutes, it is the week's driving.
+ */
+export function drivePerVisit(geo: Geography, rates: Float64Array, stopsPerTour: number, model: DrivingModel): Float64Array {
+  const { k, indices, radius } = geo.neighbours;
+  const n = rates.length;
+  const kmToMinutes = (model.detourFactor * 60) / model.speedKmh;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let around = rates[i];
+    for (let j = i * k; j < (i + 1) * k; j++) around += rates[indices[j]];
+    const r = Math.max(radius[i], MIN_RADIUS_KM);
+    const density = around / (Math.PI * r * r);
+    const hop = k === 0 || density <= 0 ? 0 : model.local / Math.sqrt(density);
+    const trip = (model.lineHaul * 2 * geo.homeKm[i]) / stopsPerTour;
+    out[i] = (hop + trip) * kmToMinutes;
+  }
+  return out;
+}
+
+/** Σ rate × minutes per visit: driving minutes per week. */
+export function weeklyDrive(rates: Float64Array, perVisit: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < rates.length; i++) total += rates[i] * perVisit[i];
+  return total;
+}
+
+/** A working day, as tours see it. */
+export interface TourDay {
+  /** Working minutes of a day, break excluded. */
+  readonly minutes: number;
+  readonly maxVisits: number | undefined;
+  /** Working days per full week. */
+  readonly perWeek: number;
+}
+
+/**
+ * Stops on a day's tour. Tournée fills a day to about `dayFill` of its
+ * working time (opening hours and the break leave the rest) and uses fewer
+ * days when the week is light, as its plans of generated portfolios show; a
+ * week heavier than its days can hold overfills them.
+ */
+export function stopsPerTour(day: TourDay, visitsPerWeek: number, minutesPerStop: number, dayFill: number): number {
+  const fits = (dayFill * day.minutes) / Math.max(minutesPerStop, 1);
+  const full = Math.min(fits, day.maxVisits ?? fits, visitsPerWeek);
+  return Math.max(1, full, visitsPerWeek / day.perWeek);
+}
+
+export interface DrivingEstimate {
+  /** Driving minutes charged to one visit of each account. */
+  readonly perVisit: Float64Array;
+  readonly stopsPerTour: number;
+  /** Driving minutes per week of the whole plan. */
+  readonly weeklyMinutes: number;
+}
+
+/**
+ * The week's driving at these rates. Tour length and driving depend on each
+ * other (longer hops, fewer stops a day, more trips from home); a few rounds
+ * settle them.
+ */
+export function estimateDriving(geo: Geography, rates: Float64Array, visitMinutes: Float64Array, day: TourDay, model: DrivingModel): DrivingEstimate {
+  let visits = 0;
+  let minutes = 0;
+  for (let i = 0; i < rates.length; i++) {
+    visits += rates[i];
+    minutes += rates[i] * visitMinutes[i];
+  }
+  const meanVisit = visits > 0 ? minutes / visits : 0;
+  let stops = stopsPerTour(day, visits, meanVisit, model.dayFill);
+  let perVisit = drivePerVisit(geo, rates, stops, model);
+  for (let round = 0; round < 4 && visits > 0; round++) {
+    const next = stopsPerTour(day, visits, meanVisit + weeklyDrive(rates, perVisit) / visits, model.dayFill);
+    if (Math.abs(next - stops) < 0.05) break;
+    stops = next;
+    perVisit = drivePerVisit(geo, rates, stops, model);
+  }
+  return { perVisit, stopsPerTour: stops, weeklyMinutes: weeklyDrive(rates, perVisit) };
+}
+
+/**
+ * Constants fitted on Tournée's own 4-week plans of generated portfolios
+ * (`npm run bench:portfolio:validate`); speed and detour come from the service.
+ */
+export const FITTED_DRIVING: Pick<DrivingModel, 'lineHaul' | 'local' | 'dayFill'> = { lineHaul: 1, local: 0.7, dayFill: 0.85 };
