@@ -72,7 +72,7 @@ export const Segmentation = z
         potentialSplit: Money.meta({ description: 'Potential from which an account is high-potential.', examples: [40_000] }),
         shareSplit: Ratio.meta({ description: 'Share of wallet from which our share is high.', examples: [0.5] }),
         quadrants: z.array(QuadrantRow).meta({ description: 'keep, vivier, develop and maintain, in that order.' }),
-        unrated: Count.meta({ description: 'Accounts without revenue or without a positive potential, left out of the matrix.', examples: [2] }),
+        unrated: Count.meta({ description: 'Accounts without revenue or without a potential of at least 1, left out of the matrix.', examples: [2] }),
       })
       .meta({ description: 'The potential × share-of-wallet matrix (share = revenue / potential).' }),
     crm: z.array(CrmRow).meta({ description: 'The CRM\'s own segments, when accounts carry one, by label.' }),
@@ -161,7 +161,7 @@ const CostFigures = z
   .object({
     visitsPerYear: Ratio.meta({ description: 'Visits over the period\'s worked weeks.', examples: [1438] }),
     cost: Money.meta({ description: 'Visits × cost per visit.', examples: [215_700] }),
-    costShareOfRevenue: Ratio.nullable().meta({ description: 'Cost over revenue; null without revenue.', examples: [0.12] }),
+    costShareOfRevenue: Ratio.nullable().meta({ description: 'Cost over revenue; null under one unit of revenue.', examples: [0.12] }),
   })
   .meta({ description: 'Visits and their cost.' });
 
@@ -186,8 +186,8 @@ export const AccountAnalysis = z
   .object({
     id: z.string().meta({ description: 'Account id.', examples: ['acc-0042'] }),
     segment: AbcSegment.nullable().meta({ description: 'A/B/C segment; null without revenue.' }),
-    quadrant: Quadrant.nullable().meta({ description: 'Matrix quadrant; null without revenue or a positive potential.' }),
-    shareOfWallet: Ratio.nullable().meta({ description: 'Revenue / potential; null without both.', examples: [0.35] }),
+    quadrant: Quadrant.nullable().meta({ description: 'Matrix quadrant; null without revenue or a potential of at least 1.' }),
+    shareOfWallet: Ratio.nullable().meta({ description: 'Revenue / potential; null without revenue or a potential of at least 1.', examples: [0.35] }),
     current: Frequency,
     suggested: Frequency,
     suggestedRung: Rung.nullable().meta({ description: 'The suggested frequency\'s step of the ladder; null for an account kept at a current frequency off the ladder.' }),
@@ -223,7 +223,7 @@ export const PortfolioAnalysis = z
           })
           .meta({ description: 'How many frequencies change.' }),
       })
-      .meta({ description: 'The suggested frequencies as a whole: they fit the time available whenever quarterly visits do.' }),
+      .meta({ description: 'The suggested frequencies as a whole: they fit the time available whenever quarterly visits, and the accounts kept as they are for want of revenue and potential, do.' }),
     costs: Costs,
     accounts: z.array(AccountAnalysis).meta({ description: 'Per account, in request order.' }),
   })

@@ -19,7 +19,8 @@ export function costs(input: CostInput): Costs {
     const visits = members.reduce((s, i) => s + rates[i] * input.workedWeeks, 0);
     const revenue = members.reduce((s, i) => s + (input.revenues[i] ?? 0), 0);
     const cost = visits * input.costPerVisit;
-    return { visitsPerYear: tenth(visits), cost: money(cost), costShareOfRevenue: revenue > 0 ? share(cost / revenue) : null };
+    // Under one unit of revenue the ratio says nothing (and may overflow).
+    return { visitsPerYear: tenth(visits), cost: money(cost), costShareOfRevenue: revenue >= 1 ? share(cost / revenue) : null };
   };
   const all = input.segments.map((_, i) => i);
   const groups = [...ABC, 'unrated' as const].map((segment) => ({ segment, members: all.filter((i) => (input.segments[i] ?? 'unrated') === segment) }));

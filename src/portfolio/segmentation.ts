@@ -63,9 +63,9 @@ function abcSummary(accounts: readonly Rated[], classes: readonly (Abc | null)[]
   return { thresholds: { a: thresholds.a, b: thresholds.b }, segments, unrated: accounts.length - rated };
 }
 
-/** Revenue / potential, when both are known and the potential is positive. */
+/** Revenue / potential, when both are known and the potential is at least one unit. */
 export function shareOfWallet(account: Rated): number | null {
-  if (account.revenue === undefined || account.potential === undefined || account.potential <= 0) return null;
+  if (account.revenue === undefined || account.potential === undefined || account.potential < 1) return null;
   return account.revenue / account.potential;
 }
 
