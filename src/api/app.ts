@@ -13,6 +13,7 @@ import { answerClientError, registerErrorHandling, sendProblem } from './plugins
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { healthRoutes } from './routes/health.js';
 import { plansRoutes } from './routes/plans.js';
+import { portfolioRoutes } from './routes/portfolio.js';
 
 export interface AppDeps {
   readonly config: Config;
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: API_INFO,
       tags: [
         { name: 'plans', description: 'Plan requests and their results' },
+        { name: 'portfolio', description: 'Portfolio analysis: segments, time available, visit frequencies, capacity and cost' },
         { name: 'operations', description: 'Health and readiness' },
       ],
       components: { securitySchemes: SECURITY_SCHEMES },
@@ -95,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAuth(v1, deps.config.API_KEYS);
     await registerRateLimit(v1, deps.config, deps.redis);
     await v1.register(plansRoutes, { config: deps.config, plans: deps.plans });
+    await v1.register(portfolioRoutes, { config: deps.config });
   });
   await app.register(healthRoutes, { plans: deps.plans });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
