@@ -118,7 +118,7 @@ const Lowering = z
     accountId: z.string().meta({ description: 'Account whose frequency to lower.', examples: ['acc-0412'] }),
     from: Frequency,
     to: Frequency,
-    hoursFreed: Hours.meta({ description: 'Hours per week freed, driving included.', examples: [0.6] }),
+    hoursFreed: Hours.meta({ description: 'Hours per week freed, driving included, to a hundredth.', examples: [0.62] }),
   })
   .meta({ description: 'One frequency to lower.' });
 

@@ -9,7 +9,7 @@ import { geography } from './driving.js';
 import { unproject } from './geometry.js';
 import { frequencyOf, rungAtOrBelow, type Frequency } from './ladder.js';
 import { lowerUntilFits } from './lower.js';
-import { money, tenth } from './round.js';
+import { hundredth, money, tenth } from './round.js';
 import { bisect } from './territories.js';
 
 export interface CapacityAccount {
@@ -41,7 +41,7 @@ function lowerToFit(ctx: Context, accounts: readonly CapacityAccount[], rates: F
     accountId: accounts[i]?.id ?? '',
     from: accounts[i]?.frequency ?? frequencyOf(0),
     to: frequencyOf(rungAtOrBelow(now[i])),
-    hoursFreed: tenth(((rates[i] - now[i]) * current.minutesPerVisit[i]) / 60),
+    hoursFreed: hundredth(((rates[i] - now[i]) * current.minutesPerVisit[i]) / 60),
   }));
   return { changes, fits: ev.fits };
 }

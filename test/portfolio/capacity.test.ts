@@ -57,7 +57,7 @@ describe('capacity at the current frequencies', () => {
     // e2 → quarterly at 46.7, and before e1 at the same 33.8 by request order) frees 30 more.
     expect(out.remedies?.lowerFrequencies).toEqual({
       changes: [
-        { accountId: 'e2', from: weekly, to: { visits: 1, perWeeks: 8 }, hoursFreed: 0.9 },
+        { accountId: 'e2', from: weekly, to: { visits: 1, perWeeks: 8 }, hoursFreed: 0.88 },
         { accountId: 'w2', from: weekly, to: { visits: 1, perWeeks: 2 }, hoursFreed: 0.5 },
       ],
       fits: true,
