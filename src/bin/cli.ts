@@ -8,10 +8,12 @@ import { formatWeek } from '../domain/format.js';
 import { runPlan } from '../pipeline.js';
 import { createProviders } from '../providers.js';
 import { localDate } from '../queue/plan-queue.js';
+import { analyseCommand } from './analyse.js';
 
 const USAGE = 'usage: tournee plan <request.json> [--out result.json] [--json]';
 
 async function main(): Promise<number> {
+  if (process.argv[2] === 'analyse') return analyseCommand(process.argv.slice(3));
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: { out: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
