@@ -35,7 +35,11 @@ const EPS = 1e-9;
 
 /** Driving and workload of visiting at `rates` (visits per week), against the budget. */
 export function evaluate(ctx: Pick<Context, 'geo' | 'visitMinutes' | 'day' | 'driving' | 'budget'>, rates: Float64Array): Evaluation {
-  const drive = estimateDriving(ctx.geo, rates, ctx.visitMinutes, ctx.day, ctx.driving);
+  return workloadOf(ctx, rates, estimateDriving(ctx.geo, rates, ctx.visitMinutes, ctx.day, ctx.driving));
+}
+
+/** Workload of visiting at `rates` with this driving, against the budget. */
+export function workloadOf(ctx: Pick<Context, 'visitMinutes' | 'budget'>, rates: Float64Array, drive: DrivingEstimate): Evaluation {
   const minutesPerVisit = new Float64Array(rates.length);
   let visits = 0;
   let visitMinutes = 0;

@@ -46,26 +46,39 @@ export function geography(accounts: readonly Location[], home: Location): Geogra
   return { plane, homeKm, neighbours: nearest(plane, DENSITY_NEIGHBOURS) };
 }
 
+/** The hop (km) from each account to its neighbouring stop, κ/√δ, at `rates` visits per week. */
+export function hopsKm(geo: Geography, rates: Float64Array, local: number): Float64Array {
+  const { k, indices, radius } = geo.neighbours;
+  const out = new Float64Array(rates.length);
+  for (let i = 0; i < rates.length; i++) {
+    let around = rates[i];
+    for (let j = i * k; j < (i + 1) * k; j++) around += rates[indices[j]];
+    const r = Math.max(radius[i], MIN_RADIUS_KM);
+    const density = around / (Math.PI * r * r);
+    out[i] = k === 0 || density <= 0 ? 0 : local / Math.sqrt(density);
+  }
+  return out;
+}
+
+/** What the estimate needs of the geography: each account's hop (km) and its distance from home (km). */
+export interface DrivingParts {
+  readonly hops: Float64Array;
+  readonly homeKm: Float64Array;
+}
+
+/** Driving minutes of one visit: the hop plus its share of the tour's trip from home and back. */
+function perVisitOf(parts: DrivingParts, stopsPerTour: number, model: DrivingModel): Float64Array {
+  const kmToMinutes = (model.detourFactor * 60) / model.speedKmh;
+  return Float64Array.from(parts.hops, (hop, i) => (hop + (model.lineHaul * 2 * parts.homeKm[i]) / stopsPerTour) * kmToMinutes);
+}
+
 /**
  * Driving minutes charged to one visit of each account when the accounts are
  * visited at `rates` (visits per week) on tours of `stopsPerTour` stops.
  * Summed over rate × minutes, it is the week's driving.
  */
 export function drivePerVisit(geo: Geography, rates: Float64Array, stopsPerTour: number, model: DrivingModel): Float64Array {
-  const { k, indices, radius } = geo.neighbours;
-  const n = rates.length;
-  const kmToMinutes = (model.detourFactor * 60) / model.speedKmh;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let around = rates[i];
-    for (let j = i * k; j < (i + 1) * k; j++) around += rates[indices[j]];
-    const r = Math.max(radius[i], MIN_RADIUS_KM);
-    const density = around / (Math.PI * r * r);
-    const hop = k === 0 || density <= 0 ? 0 : model.local / Math.sqrt(density);
-    const trip = (model.lineHaul * 2 * geo.homeKm[i]) / stopsPerTour;
-    out[i] = (hop + trip) * kmToMinutes;
-  }
-  return out;
+  return perVisitOf({ hops: hopsKm(geo, rates, model.local), homeKm: geo.homeKm }, stopsPerTour, model);
 }
 
 /** Σ rate × minutes per visit: driving minutes per week. */
@@ -110,6 +123,11 @@ export interface DrivingEstimate {
  * settle them.
  */
 export function estimateDriving(geo: Geography, rates: Float64Array, visitMinutes: Float64Array, day: TourDay, model: DrivingModel): DrivingEstimate {
+  return estimateFrom({ hops: hopsKm(geo, rates, model.local), homeKm: geo.homeKm }, rates, visitMinutes, day, model);
+}
+
+/** The same from hops already measured (a territory's accounts keep the hops they have in the whole portfolio). */
+export function estimateFrom(parts: DrivingParts, rates: Float64Array, visitMinutes: Float64Array, day: TourDay, model: DrivingModel): DrivingEstimate {
   let visits = 0;
   let minutes = 0;
   for (let i = 0; i < rates.length; i++) {
@@ -118,12 +136,12 @@ export function estimateDriving(geo: Geography, rates: Float64Array, visitMinute
   }
   const meanVisit = visits > 0 ? minutes / visits : 0;
   let stops = stopsPerTour(day, visits, meanVisit, model.dayFill);
-  let perVisit = drivePerVisit(geo, rates, stops, model);
+  let perVisit = perVisitOf(parts, stops, model);
   for (let round = 0; round < 4 && visits > 0; round++) {
     const next = stopsPerTour(day, visits, meanVisit + weeklyDrive(rates, perVisit) / visits, model.dayFill);
     if (Math.abs(next - stops) < 0.05) break;
     stops = next;
-    perVisit = drivePerVisit(geo, rates, stops, model);
+    perVisit = perVisitOf(parts, stops, model);
   }
   return { perVisit, stopsPerTour: stops, weeklyMinutes: weeklyDrive(rates, perVisit) };
 }

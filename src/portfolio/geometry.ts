@@ -42,36 +42,48 @@ export interface Neighbours {
 /**
  * k nearest neighbours on a uniform grid of about k points per cell: each
  * point searches rings of cells outwards until no closer point can remain.
- * O(n·k) for spread points; 5,000 accounts take a few milliseconds.
+ * O(n·k) for spread points.
  */
 export function nearest(plane: Plane, wanted: number): Neighbours {
   const n = plane.xs.length;
   const k = Math.max(0, Math.min(wanted, n - 1));
+  const { xs, ys } = plane;
   const grid = buildGrid(plane, k);
+  const { nx, ny, start, order, size } = grid;
   const indices = new Int32Array(n * k);
   const radius = new Float64Array(n);
   const bestD = new Float64Array(k);
   const bestI = new Int32Array(k);
   for (let i = 0; i < n; i++) {
     let found = 0;
-    const cx = grid.cellX(plane.xs[i]);
-    const cy = grid.cellY(plane.ys[i]);
-    for (let ring = 0; ring <= grid.maxRing; ring++) {
-      // Points of ring r+1 and beyond are at least r cells away.
-      if (found === k && bestD[k - 1] <= (ring - 1) * grid.size) break;
-      grid.forRing(cx, cy, ring, (j) => {
-        if (j === i) return;
-        const d = Math.hypot(plane.xs[j] - plane.xs[i], plane.ys[j] - plane.ys[i]);
-        if (found === k && d >= bestD[k - 1]) return;
-        let at = found < k ? found++ : k - 1;
-        while (at > 0 && bestD[at - 1] > d) {
-          bestD[at] = bestD[at - 1];
-          bestI[at] = bestI[at - 1];
-          at--;
+    const cx = grid.cellX(xs[i]);
+    const cy = grid.cellY(ys[i]);
+    const maxRing = Math.max(nx, ny);
+    for (let ring = 0; ring <= maxRing; ring++) {
+      // Points of ring r and beyond are at least (r − 1) cells away.
+      if (found === k && bestD[k - 1] <= (ring - 1) * size) break;
+      for (let y = Math.max(0, cy - ring); y <= Math.min(ny - 1, cy + ring); y++) {
+        // Whole rows at the ring's top and bottom, only its two ends in between.
+        const step = y === cy - ring || y === cy + ring ? 1 : 2 * ring;
+        for (let x = cx - ring; x <= cx + ring; x += step) {
+          if (x < 0 || x >= nx) continue;
+          const c = y * nx + x;
+          for (let p = start[c]; p < start[c + 1]; p++) {
+            const j = order[p];
+            if (j === i) continue;
+            const d = Math.hypot(xs[j] - xs[i], ys[j] - ys[i]);
+            if (found === k && d >= bestD[k - 1]) continue;
+            let at = found < k ? found++ : k - 1;
+            while (at > 0 && bestD[at - 1] > d) {
+              bestD[at] = bestD[at - 1];
+              bestI[at] = bestI[at - 1];
+              at--;
+            }
+            bestD[at] = d;
+            bestI[at] = j;
+          }
         }
-        bestD[at] = d;
-        bestI[at] = j;
-      });
+      }
     }
     indices.set(bestI.subarray(0, k), i * k);
     radius[i] = k === 0 ? 0 : bestD[k - 1];
@@ -79,15 +91,18 @@ export function nearest(plane: Plane, wanted: number): Neighbours {
   return { k, indices, radius };
 }
 
+/** Points bucketed by cell: the points of cell c are `order[start[c]]` to `order[start[c + 1] − 1]`. */
 interface Grid {
   readonly size: number;
-  readonly maxRing: number;
+  readonly nx: number;
+  readonly ny: number;
+  readonly start: Int32Array;
+  readonly order: Int32Array;
   cellX(x: number): number;
   cellY(y: number): number;
-  forRing(cx: number, cy: number, ring: number, visit: (j: number) => void): void;
 }
 
-/** Points bucketed by cell with a counting sort: `start[c]..start[c+1]` index `order`. */
+/** A counting sort of the points into cells of about k points each. */
 function buildGrid(plane: Plane, k: number): Grid {
   const n = plane.xs.length;
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -111,32 +126,7 @@ function buildGrid(plane: Plane, k: number): Grid {
   const fill = start.slice(0, nx * ny);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[fill[cellY(plane.ys[i]) * nx + cellX(plane.xs[i])]++] = i;
-
-  const visitCell = (x: number, y: number, visit: (j: number) => void) => {
-    if (x < 0 || y < 0 || x >= nx || y >= ny) return;
-    const c = y * nx + x;
-    for (let p = start[c]; p < start[c + 1]; p++) visit(order[p]);
-  };
-  return {
-    size,
-    maxRing: Math.max(nx, ny),
-    cellX,
-    cellY,
-    forRing(cx, cy, ring, visit) {
-      if (ring === 0) {
-        visitCell(cx, cy, visit);
-        return;
-      }
-      for (let x = cx - ring; x <= cx + ring; x++) {
-        visitCell(x, cy - ring, visit);
-        visitCell(x, cy + ring, visit);
-      }
-      for (let y = cy - ring + 1; y <= cy + ring - 1; y++) {
-        visitCell(cx - ring, y, visit);
-        visitCell(cx + ring, y, visit);
-      }
-    },
-  };
+  return { size, nx, ny, start, order, cellX, cellY };
 }
 
 /** The point at (x, y) km of a plane projected around `origin`. */
