@@ -9,8 +9,9 @@
  * δ visits per km² and per week is about κ/√δ (Beardwood–Halton–Hammersley).
  * δ is measured around each account from its nearest neighbours and their
  * visit rates, so towns, countryside and lone accounts each get their own.
- * Both terms carry a constant fitted on Tournée's own plans of generated
- * portfolios (bench/portfolio-validate.ts); a caller's own plans can scale it.
+ * Weeks whose visits fill most of the working time drive more per visit (a
+ * load factor). The constants are fitted on Tournée's own plans of generated
+ * portfolios (bench/portfolio-validate.ts); a caller's own plans can scale them.
  */
 import type { Location } from '../contract/common.js';
 import { distanceKm, nearest, project, type Neighbours, type Plane } from './geometry.js';
@@ -25,6 +26,13 @@ export interface DrivingModel {
   readonly local: number;
   /** Share of a working day that tours fill. */
   readonly dayFill: number;
+  /**
+   * A full week drives more per visit: past `loadThreshold` of the working
+   * week in visits, driving grows by `loadPenalty` × the excess share (days
+   * are pinned by frequency windows and opening hours, leaving fewer good tours).
+   */
+  readonly loadThreshold: number;
+  readonly loadPenalty: number;
 }
 
 /** Neighbours that measure the density around an account. */
@@ -66,10 +74,17 @@ export interface DrivingParts {
   readonly homeKm: Float64Array;
 }
 
-/** Driving minutes of one visit: the hop plus its share of the tour's trip from home and back. */
-function perVisitOf(parts: DrivingParts, stopsPerTour: number, model: DrivingModel): Float64Array {
-  const kmToMinutes = (model.detourFactor * 60) / model.speedKmh;
+/** Driving minutes of one visit: the hop plus its share of the tour's trip from home and back, times the week's load factor. */
+function perVisitOf(parts: DrivingParts, stopsPerTour: number, model: DrivingModel, load = 1): Float64Array {
+  const kmToMinutes = (load * model.detourFactor * 60) / model.speedKmh;
   return Float64Array.from(parts.hops, (hop, i) => (hop + (model.lineHaul * 2 * parts.homeKm[i]) / stopsPerTour) * kmToMinutes);
+}
+
+/** 1, or more when visits take more than `loadThreshold` of the working week. */
+export function loadFactor(visitMinutesPerWeek: number, day: TourDay, model: Pick<DrivingModel, 'loadThreshold' | 'loadPenalty'>): number {
+  const working = day.minutes * day.perWeek;
+  const share = working > 0 ? visitMinutesPerWeek / working : 0;
+  return 1 + model.loadPenalty * Math.max(0, share - model.loadThreshold);
 }
 
 /**
@@ -135,13 +150,14 @@ export function estimateFrom(parts: DrivingParts, rates: Float64Array, visitMinu
     minutes += rates[i] * visitMinutes[i];
   }
   const meanVisit = visits > 0 ? minutes / visits : 0;
+  const load = loadFactor(minutes, day, model);
   let stops = stopsPerTour(day, visits, meanVisit, model.dayFill);
-  let perVisit = perVisitOf(parts, stops, model);
+  let perVisit = perVisitOf(parts, stops, model, load);
   for (let round = 0; round < 4 && visits > 0; round++) {
     const next = stopsPerTour(day, visits, meanVisit + weeklyDrive(rates, perVisit) / visits, model.dayFill);
     if (Math.abs(next - stops) < 0.05) break;
     stops = next;
-    perVisit = perVisitOf(parts, stops, model);
+    perVisit = perVisitOf(parts, stops, model, load);
   }
   return { perVisit, stopsPerTour: stops, weeklyMinutes: weeklyDrive(rates, perVisit) };
 }
@@ -150,4 +166,10 @@ export function estimateFrom(parts: DrivingParts, rates: Float64Array, visitMinu
  * Constants fitted on Tournée's own 4-week plans of generated portfolios
  * (`npm run bench:portfolio:validate`); speed and detour come from the service.
  */
-export const FITTED_DRIVING: Pick<DrivingModel, 'lineHaul' | 'local' | 'dayFill'> = { lineHaul: 1, local: 0.7, dayFill: 0.85 };
+export const FITTED_DRIVING: Pick<DrivingModel, 'lineHaul' | 'local' | 'dayFill' | 'loadThreshold' | 'loadPenalty'> = {
+  lineHaul: 1.14,
+  local: 0.57,
+  dayFill: 0.85,
+  loadThreshold: 0.55,
+  loadPenalty: 1.25,
+};

@@ -22,7 +22,7 @@ function context(budgetMinutes: number): Context {
     geo: geography(locations, home),
     visitMinutes: Float64Array.of(60, 60, 60, 60),
     day: { minutes: 540, maxVisits: undefined, perWeek: 5 },
-    driving: { detourFactor: 1.3, speedKmh: 50, lineHaul: 0, local: 0, dayFill: 0.85 },
+    driving: { detourFactor: 1.3, speedKmh: 50, lineHaul: 0, local: 0, dayFill: 0.85, loadThreshold: 0.55, loadPenalty: 1.25 },
     budget: { minutes: budgetMinutes, visits: Infinity },
     value: { saturationVisitsPerYear: 12, costPerVisit: 150, workedWeeks: 52 },
     stakes: [100_000, 10_000, 10_000, 1000],

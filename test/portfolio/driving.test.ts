@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Location } from '../../src/contract/common.js';
-import { drivePerVisit, estimateDriving, geography, stopsPerTour, weeklyDrive, type DrivingModel } from '../../src/portfolio/driving.js';
+import { drivePerVisit, estimateDriving, geography, loadFactor, stopsPerTour, weeklyDrive, type DrivingModel } from '../../src/portfolio/driving.js';
 import { nearest, project, unproject } from '../../src/portfolio/geometry.js';
 
 const HOME: Location = { lat: 48, lon: -1.5 };
@@ -8,7 +8,7 @@ const HOME: Location = { lat: 48, lon: -1.5 };
 const KY = (6371 * Math.PI) / 180;
 const at = (x: number, y: number): Location => ({ lat: HOME.lat + y / KY, lon: HOME.lon + x / (KY * Math.cos((HOME.lat * Math.PI) / 180)) });
 /** 1 km of road per km, at 60 km/h: one minute per kilometre. */
-const KM: Pick<DrivingModel, 'detourFactor' | 'speedKmh' | 'dayFill'> = { detourFactor: 1, speedKmh: 60, dayFill: 1 };
+const KM: Pick<DrivingModel, 'detourFactor' | 'speedKmh' | 'dayFill' | 'loadThreshold' | 'loadPenalty'> = { detourFactor: 1, speedKmh: 60, dayFill: 1, loadThreshold: 1, loadPenalty: 0 };
 
 /** A 7 × 7 grid of accounts 1 km apart, centred on HOME; index of (x, y) is (y + 3) * 7 + x + 3. */
 const GRID = Array.from({ length: 49 }, (_, i) => at((i % 7) - 3, Math.floor(i / 7) - 3));
@@ -67,7 +67,7 @@ describe('driving per visit', () => {
 
   it('turns kilometres into minutes with the detour factor and speed', () => {
     // 0.8355 km × 1.3 at 50 km/h = 1.3034 min.
-    const hop = drivePerVisit(geo, weekly, 5, { detourFactor: 1.3, speedKmh: 50, dayFill: 1, lineHaul: 0, local: 1 });
+    const hop = drivePerVisit(geo, weekly, 5, { ...KM, detourFactor: 1.3, speedKmh: 50, lineHaul: 0, local: 1 });
     expect(hop[cell(1, 1)]).toBeCloseTo(1.3034, 3);
   });
 });
@@ -94,5 +94,27 @@ describe('stops per tour', () => {
     expect(estimate.weeklyMinutes).toBeCloseTo(weeklyDrive(rates, estimate.perVisit), 9);
     const minutesPerStop = 45 + estimate.weeklyMinutes / rates.reduce((s, r) => s + r, 0);
     expect(estimate.stopsPerTour).toBeCloseTo((0.8 * 540) / minutesPerStop, 1);
+  });
+});
+
+describe('the load factor', () => {
+  const day = { minutes: 540, maxVisits: undefined, perWeek: 5 };
+  const model = { loadThreshold: 0.55, loadPenalty: 1.25 };
+
+  it('adds driving only when visits fill more than the threshold of the working week', () => {
+    // 1,890 of 2,700 working minutes are visits: 0.70, 0.15 over 0.55, so 1 + 1.25 × 0.15 = 1.1875.
+    expect(loadFactor(1890, day, model)).toBeCloseTo(1.1875, 9);
+    expect(loadFactor(1350, day, model)).toBe(1);
+  });
+
+  it('scales the whole estimate', () => {
+    const geo = geography(GRID, HOME);
+    const rates = new Float64Array(49).fill(1);
+    const light = estimateDriving(geo, rates, new Float64Array(49).fill(20), day, { ...KM, lineHaul: 1, local: 0.7, ...model });
+    // 49 visits of 40 min = 1,960 min: 0.726 of the week, factor 1 + 1.25 × 0.176 = 1.2199; the tours are as long.
+    const heavy = estimateDriving(geo, rates, new Float64Array(49).fill(40), day, { ...KM, lineHaul: 1, local: 0.7, ...model, dayFill: 100 });
+    const lightFlat = estimateDriving(geo, rates, new Float64Array(49).fill(20), day, { ...KM, lineHaul: 1, local: 0.7, dayFill: 100 });
+    expect(light.weeklyMinutes).toBeCloseTo(estimateDriving(geo, rates, new Float64Array(49).fill(20), day, { ...KM, lineHaul: 1, local: 0.7 }).weeklyMinutes, 9);
+    expect(heavy.weeklyMinutes / lightFlat.weeklyMinutes).toBeCloseTo(1 + 1.25 * (1960 / 2700 - 0.55), 6);
   });
 });
