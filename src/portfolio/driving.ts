@@ -167,9 +167,9 @@ export function estimateFrom(parts: DrivingParts, rates: Float64Array, visitMinu
  * (`npm run bench:portfolio:validate`); speed and detour come from the service.
  */
 export const FITTED_DRIVING: Pick<DrivingModel, 'lineHaul' | 'local' | 'dayFill' | 'loadThreshold' | 'loadPenalty'> = {
-  lineHaul: 1.14,
-  local: 0.57,
-  dayFill: 0.85,
-  loadThreshold: 0.55,
-  loadPenalty: 1.25,
+  lineHaul: 1.04,
+  local: 0.47,
+  dayFill: 0.81,
+  loadThreshold: 0.52,
+  loadPenalty: 1.55,
 };
