@@ -7,7 +7,7 @@
  * About 100 such accounts fill a rep's working week; 70 fill the time left
  * once admin and prospecting are counted.
  *
- *   npm run build && node dist/bench/portfolio-generate.js --accounts 90 --seed 7 > examples/portfolio.json
+ *   npm run build && node dist/bench/portfolio-generate.js --accounts 70 --seed 7 > examples/portfolio.json
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -161,7 +161,7 @@ function townPoint(rand: () => number, town: { x: number; y: number; spread: num
   return [town.x + town.spread * gaussian(rand), town.y + town.spread * gaussian(rand)];
 }
 
-/** French public holidays on weekdays in 2027, five weeks of leave and two training days. */
+/** French public holidays on weekdays in 2027, six weeks of leave and two training days. */
 export const UNAVAILABLE_2027 = [
   '2027-03-29', '2027-05-06', '2027-05-17', '2027-07-14', '2027-11-01', '2027-11-11',
   ...['2027-04-19', '2027-04-20', '2027-04-21', '2027-04-22', '2027-04-23'],
@@ -172,7 +172,7 @@ export const UNAVAILABLE_2027 = [
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { accounts: { type: 'string', default: '90' }, seed: { type: 'string', default: '7' }, radius: { type: 'string', default: '35' }, prospecting: { type: 'string', default: '3' } },
+    options: { accounts: { type: 'string', default: '70' }, seed: { type: 'string', default: '7' }, radius: { type: 'string', default: '35' }, prospecting: { type: 'string', default: '3' } },
   });
   const shape: Shape = { accounts: Number(values.accounts), towns: 12, rural: 0.25, radiusKm: Number(values.radius), home: 'centre' };
   const { rep, accounts } = generatePortfolio(Number(values.seed), shape, '2027-01-04');

@@ -12,13 +12,13 @@ describe('tournee analyse', () => {
   it('prints the analysis of a portfolio file as JSON', async () => {
     const { stdout } = await run(process.execPath, [CLI, 'analyse', PORTFOLIO, '--json']);
     const analysis = PortfolioAnalysis.parse(JSON.parse(stdout));
-    expect(analysis.accounts).toHaveLength(90);
+    expect(analysis.accounts).toHaveLength(70);
     expect(analysis.time.period).toMatchObject({ start: '2027-01-04', end: '2028-01-02' });
   });
 
   it('prints a readable summary by default', async () => {
     const { stdout } = await run(process.execPath, [CLI, 'analyse', PORTFOLIO]);
-    expect(stdout).toMatch(/^Portfolio of 90 accounts, rep rep-vitre-01/);
+    expect(stdout).toMatch(/^Portfolio of 70 accounts, rep rep-vitre-01/);
     expect(stdout).toMatch(/^ {2}A +\d+ accounts \(\d+ %\) {2}revenue [\d,]+ \(\d+ %\)/m);
     expect(stdout).toMatch(/^Capacity at the current frequencies\n {2}[\d.]+ visits a week: /m);
     expect(stdout).toMatch(/^Suggested frequencies$/m);
