@@ -22,11 +22,11 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/solver/**/*.ts', 'src/domain/**/*.ts', 'src/export/**/*.ts'],
+    files: ['src/solver/**/*.ts', 'src/domain/**/*.ts', 'src/export/**/*.ts', 'src/portfolio/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['node:*', 'fastify*', 'bullmq', 'ioredis', 'pino', '**/api/**', '**/queue/**', '**/matrix/**'], message: 'solver, domain and exports stay pure: no I/O imports (types shared with other layers live in src/contract).' },
+          { group: ['node:*', 'fastify*', 'bullmq', 'ioredis', 'pino', '**/api/**', '**/queue/**', '**/matrix/**', '**/bin/**', '**/pipeline*', '**/providers*', '**/config*'], message: 'solver, domain, exports and portfolio stay pure: no I/O imports (types shared with other layers live in src/contract).' },
         ],
       }],
       'no-restricted-globals': ['error', 'Date', 'process', 'console', 'fetch', 'setTimeout', 'setImmediate'],

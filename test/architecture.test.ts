@@ -66,6 +66,17 @@ describe('module structure', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps the portfolio analysis pure: it reads only the contract, the domain and itself', () => {
+    const bad = [...layers].flatMap(([file, imports]) =>
+      name(file).startsWith('portfolio/') ? imports.filter((i) => !/^(contract|domain|portfolio)\//.test(name(i))).map((i) => `${name(file)} → ${name(i)}`) : [],
+    );
+    expect(bad).toEqual([]);
+    const packages = [...sources(SRC)].flatMap((file) =>
+      name(file).startsWith('portfolio/') ? [...readFileSync(file, 'utf8').matchAll(/^import\s[^'"]*?from\s+'([^.][^']*)'/gm)].map((m) => `${name(file)} → ${m[1]}`) : [],
+    );
+    expect(packages).toEqual([]);
+  });
+
   it('keeps the domain free of I/O layers', () => {
     const io = /^(queue|matrix|bin|api)\//;
     const bad = [...layers].flatMap(([file, imports]) =>

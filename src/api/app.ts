@@ -21,6 +21,7 @@ import { batchesRoutes } from './routes/batches.js';
 import { healthRoutes } from './routes/health.js';
 import { planEventsRoutes } from './routes/plan-events.js';
 import { plansRoutes } from './routes/plans.js';
+import { portfolioRoutes } from './routes/portfolio.js';
 
 export interface AppDeps {
   readonly config: Config;
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: 'plans', description: 'Plan requests and their results' },
         { name: 'batches', description: 'Many reps planned as one team batch' },
+        { name: 'portfolio', description: 'Portfolio analysis: segments, time available, visit frequencies, capacity and cost' },
         { name: 'operations', description: 'Health and readiness' },
       ],
       components: { securitySchemes: SECURITY_SCHEMES },
@@ -116,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(exportRoutes, { plans: deps.plans });
     await v1.register(planEventsRoutes, { config: deps.config, plans: deps.plans });
     await v1.register(batchesRoutes, { config: deps.config, batches });
+    await v1.register(portfolioRoutes, { config: deps.config });
   });
   await app.register(healthRoutes, { plans: deps.plans });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -14,6 +14,7 @@ import { weekMap } from '../export/map.js';
 import { runPlan } from '../pipeline.js';
 import { createProviders } from '../providers.js';
 import { localDate } from '../queue/plan-queue.js';
+import { analyseCommand } from './analyse.js';
 
 const FORMATS = ['text', 'json', 'ics', 'csv', 'geojson', 'map'] as const;
 type Format = (typeof FORMATS)[number];
@@ -22,8 +23,10 @@ const HELP = `Tournée plans the week of a field sales rep: which account on whi
 
 Usage:
   tournee plan <request.json> [options]   plan a request in this process (no Redis needed)
+  tournee analyse <portfolio.json> [...]  analyse a portfolio: segments, time, frequencies, capacity
   tournee --help                          this help
   tournee plan --help                     the options of plan
+  tournee analyse --help                  the options of analyse
 
 The request is the JSON body of POST /v1/plans (see openapi/openapi.json and examples/).
 Exit codes: 0 planned, 1 invalid request or planning failed, 2 wrong usage.`;
@@ -121,6 +124,7 @@ function render(result: PlanResult, format: Format, withBreak: boolean): string 
 }
 
 async function main(args: readonly string[]): Promise<number> {
+  if (args[0] === 'analyse') return analyseCommand(args.slice(1));
   let cmd: Command;
   try {
     cmd = command(args);

@@ -7,7 +7,7 @@ export const MAX_DATES = 1000;
 export const MAX_WINDOWS = 50;
 export const MAX_PREVIOUS_VISITS = 100_000;
 
-const Rep = z
+export const Rep = z
   .strictObject({
     id: z.string().min(1).max(200).meta({ description: 'Identifier of the sales representative.', examples: ['rep-rennes-01'] }),
     start: Location.meta({ description: 'Where each day starts (usually home).' }),
@@ -39,7 +39,7 @@ const Rep = z
   })
   .meta({ description: 'The sales representative whose tours are planned.' });
 
-const Frequency = z
+export const Frequency = z
   .strictObject({
     visits: z.int().min(1).max(7).meta({ description: 'Number of visits k ...', examples: [1] }),
     perWeeks: z.int().min(1).max(52).meta({ description: '... every w weeks.', examples: [2] }),
@@ -75,6 +75,18 @@ export const Account = z
       .refine((list) => new Set(list.map((a) => a.date)).size === list.length, { message: 'at most one appointment per date' })
       .optional()
       .meta({ description: 'Fixed visits inside or outside the horizon; at most one per date.' }),
+    revenue: z.number().min(0).max(1e12).optional().meta({
+      description: 'Revenue of the last 12 months, in the currency of the portfolio. Used by the portfolio analysis (A/B/C segments, share of wallet, visit value); planning ignores it.',
+      examples: [48000],
+    }),
+    potential: z.number().min(0).max(1e12).optional().meta({
+      description: 'What the account buys in a year from all its suppliers, in the same currency: share of wallet = revenue / potential. Used by the portfolio analysis; planning ignores it.',
+      examples: [120000],
+    }),
+    segment: z.string().min(1).max(50).optional().meta({
+      description: 'The account\'s segment in the CRM, when it has one (any label); the portfolio analysis compares it with the A/B/C segments it computes.',
+      examples: ['A'],
+    }),
   })
   .meta({ id: 'Account', description: 'A customer account in the rep\'s portfolio.' });
 export type Account = z.infer<typeof Account>;
@@ -163,13 +175,15 @@ export function pointCount(request: { rep: { end?: unknown }; accounts: readonly
   return 1 + (request.rep.end === undefined ? 0 : 1) + request.accounts.length + request.prospects.length;
 }
 
+export const TimeZone = z
+  .string()
+  .refine((tz) => isTimeZone(tz), { message: 'unknown IANA time zone' })
+  .default('UTC')
+  .meta({ description: 'IANA time zone of all local times and dates.', examples: ['Europe/Paris'] });
+
 export const PlanRequest = z
   .strictObject({
-    timezone: z
-      .string()
-      .refine((tz) => isTimeZone(tz), { message: 'unknown IANA time zone' })
-      .default('UTC')
-      .meta({ description: 'IANA time zone of all local times and dates.', examples: ['Europe/Paris'] }),
+    timezone: TimeZone,
     rep: Rep,
     horizon: z
       .strictObject({

@@ -8,6 +8,9 @@ import { detachedPlanQueue } from '../../src/queue/detached.js';
 import { PlanJob, Submitted } from '../../src/contract/plan-job.js';
 import { PlanGeoJson } from '../../src/contract/plan-geojson.js';
 import { PlanRequest } from '../../src/contract/plan-request.js';
+import { PortfolioAnalysis } from '../../src/contract/portfolio-analysis.js';
+import { PORTFOLIO_EXAMPLE } from '../../src/contract/portfolio-example.js';
+import { PortfolioRequest } from '../../src/contract/portfolio-request.js';
 import { ProblemDocument } from '../../src/contract/problem.js';
 import { UNPLANNED_REASONS } from '../../src/contract/plan-result.js';
 import { minimalRequest } from '../../src/api/examples.js';
@@ -83,7 +86,7 @@ describe('OpenAPI document', () => {
 
   it('describes every operation: an operationId, its responses with their media type, example and headers', async () => {
     const doc = Document.parse(JSON.parse(await generated()));
-    const schemas: Record<string, z.ZodType> = { Submitted, PlanJob, PlanGeoJson, Problem: ProblemDocument };
+    const schemas: Record<string, z.ZodType> = { Submitted, PlanJob, PlanGeoJson, Problem: ProblemDocument, PortfolioAnalysis };
     const success = ['application/json', 'text/calendar', 'text/csv', 'application/geo+json', 'text/html'];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
@@ -114,6 +117,7 @@ describe('OpenAPI document', () => {
     const doc = Document.parse(JSON.parse(await generated()));
     expect(doc.components.securitySchemes).toMatchObject({ apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' }, bearer: { type: 'http', scheme: 'bearer' } });
     expect(operation(doc, '/v1/plans', 'post')?.security).toEqual([{ apiKey: [] }, { bearer: [] }]);
+    expect(operation(doc, '/v1/portfolio/analysis', 'post')?.security).toEqual([{ apiKey: [] }, { bearer: [] }]);
     expect(operation(doc, '/health', 'get')?.security).toEqual([]);
   });
 
@@ -124,6 +128,10 @@ describe('OpenAPI document', () => {
 
   it('shows a minimal request that the schema accepts', () => {
     expect(PlanRequest.safeParse(minimalRequest).success).toBe(true);
+  });
+
+  it('shows an example portfolio that the schema accepts', () => {
+    expect(PortfolioRequest.safeParse(PORTFOLIO_EXAMPLE).error?.issues ?? []).toEqual([]);
   });
 });
 
