@@ -12,6 +12,7 @@ import { PlanRequest } from '../src/contract/plan-request.js';
 import type { PlanResult } from '../src/contract/plan-result.js';
 import { compile, pointsOf, type Compiled } from '../src/domain/compile.js';
 import { report } from '../src/domain/report.js';
+import { WEEK_SEARCH } from '../src/domain/search-params.js';
 import { createHaversine } from '../src/matrix/haversine.js';
 import type { Matrix } from '../src/matrix/travel-times.js';
 import { runPlan } from '../src/pipeline.js';
@@ -174,7 +175,7 @@ function planOnVroomSpacing(request: PlanRequest, matrix: Matrix, options: Sales
     seed: options.seed,
     ...(options.iterations === undefined ? {} : { maxIterations: options.iterations }),
     stop: () => performance.now() - started >= options.seconds * 1000,
-    ...(options.params ? { params: options.params } : {}),
+    params: { ...WEEK_SEARCH, ...options.params },
   });
   while (!search.step(100));
   iterations(search.iterations());

@@ -5,6 +5,7 @@ import type { PlanResult } from './contract/plan-result.js';
 import { compile, pointsOf } from './domain/compile.js';
 import { searchProgress } from './domain/progress.js';
 import { report } from './domain/report.js';
+import { WEEK_SEARCH } from './domain/search-params.js';
 import { UnreachablePointsError, type UnreachablePoint } from './matrix/errors.js';
 import type { Matrix, TravelTimes, TravelTimeSource } from './matrix/travel-times.js';
 import type { SearchParams } from './solver/ruin-recreate.js';
@@ -29,7 +30,7 @@ export interface PipelineDeps {
   readonly onProgress?: (progress: PlanProgress) => void;
   /** Longest slice of search between two yields to the event loop. */
   readonly sliceMs?: number;
-  /** Tuning of the search (benchmarks); the defaults otherwise. */
+  /** Tuning of the search (benchmarks), over the tuning for a rep's weeks (WEEK_SEARCH). */
   readonly params?: Partial<SearchParams>;
 }
 
@@ -61,7 +62,7 @@ export async function runPlan(request: PlanRequest, deps: PipelineDeps): Promise
     now: deps.now,
     progressEveryMs: 1000,
     ...(onProgress ? { onProgress: (p) => { onProgress(searchProgress(p, budget)); } } : {}),
-    ...(deps.params ? { params: deps.params } : {}),
+    params: { ...WEEK_SEARCH, ...deps.params },
   });
   const sliceMs = deps.sliceMs ?? 50;
   for (;;) {
